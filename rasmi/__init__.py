@@ -1,0 +1,1 @@
+"""Rasmi: the register and governance of Malaysian government social media accounts."""
