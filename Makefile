@@ -1,0 +1,38 @@
+# Rasmi. `make run` to try it, `make test` for the whole suite.
+BIN := .venv/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test bench eval lint venv demo messages clean
+
+venv:
+	@scripts/bootstrap.sh
+
+demo: venv
+	$(BIN)/rasmi migrate --noinput
+	$(BIN)/rasmi load_directory
+	$(BIN)/rasmi load_demo
+
+run: demo
+	@echo ""
+	@echo "  Rasmi is at http://$(HOST):$(PORT)/   (staff: http://$(HOST):$(PORT)/staf/)"
+	@echo ""
+	DEBUG=true $(BIN)/rasmi runserver $(HOST):$(PORT)
+
+test:
+	@scripts/test.sh
+
+bench: venv
+	@scripts/bench.sh
+
+eval: venv
+	@$(BIN)/python -m eval.run
+
+lint: venv
+	$(BIN)/ruff check rasmi e2e benchmarks eval
+
+messages: venv
+	cd rasmi && ../$(BIN)/rasmi makemessages -l ms --no-obsolete && ../$(BIN)/rasmi compilemessages -l ms
+
+clean:
+	rm -rf .venv var

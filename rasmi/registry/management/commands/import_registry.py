@@ -1,0 +1,51 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from rasmi.people.cli import add_actor_argument, resolve_actor
+from rasmi.registry.importer import run_import
+
+
+def print_report(write, report) -> None:
+    for problem in report.problems:
+        write(str(problem))
+    read = report.rows_read
+    orgs, accounts = report.organisations, report.accounts
+    verb = "applied" if report.applied else "would apply" if report.ok else "nothing written"
+    write(f"{verb}: organisations {read['organisations']} read "
+          f"({orgs['created']} new, {orgs['updated']} changed, {orgs['unchanged']} unchanged); "
+          f"accounts {read['accounts']} read ({accounts['created']} new, "
+          f"{accounts['updated']} changed, {accounts['unchanged']} unchanged)")
+
+
+class Command(BaseCommand):
+    help = ("Import organisations and/or accounts from CSV. Every bad row is reported with "
+            "file, line and reason, and nothing is written if any row is bad.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--organisations", type=Path, metavar="ORGS.csv")
+        parser.add_argument("--accounts", type=Path, metavar="ACCOUNTS.csv")
+        parser.add_argument("--dry-run", action="store_true", help="only check and report")
+        add_actor_argument(parser)
+
+    def handle(self, *args, **options):
+        if not options["organisations"] and not options["accounts"]:
+            raise CommandError("give --organisations FILE and/or --accounts FILE")
+        actor = resolve_actor(options["actor"])
+        texts = {}
+        for kind in ("organisations", "accounts"):
+            path = options[kind]
+            if path is None:
+                continue
+            try:
+                texts[kind] = path.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise CommandError(f"cannot read {path}: {exc}") from exc
+        report = run_import(
+            actor, organisations=texts.get("organisations"), accounts=texts.get("accounts"),
+            dry_run=options["dry_run"],
+            organisations_name=str(options["organisations"] or ""),
+            accounts_name=str(options["accounts"] or ""))
+        print_report(lambda line: self.stdout.write(line), report)
+        if report.problems:
+            raise CommandError(f"{len(report.problems)} bad row(s); nothing was written")

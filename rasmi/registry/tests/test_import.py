@@ -1,0 +1,113 @@
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from rasmi.audit.services import verify_chain
+from rasmi.registry.importer import run_import
+from rasmi.registry.models import AccountAlias, Organisation, SocialAccount
+
+pytestmark = pytest.mark.django_db
+FIXTURES = Path(__file__).parent / "fixtures"
+ORGS = (FIXTURES / "organisations.csv").read_text()
+ACCOUNTS = (FIXTURES / "accounts.csv").read_text()
+HEADER = "organisation_code,platform,url,status,platform_id,previous_urls\n"
+
+
+def test_contract_files_import_and_reimport_idempotently(users):
+    first = run_import(users["coordinator"], organisations=ORGS, accounts=ACCOUNTS)
+    assert first.applied and first.accounts["created"] == 6
+    assert first.organisations == {"created": 4, "updated": 0, "unchanged": 0}
+    assert Organisation.objects.get(code="jpj").parent.code == "mot"
+    assert AccountAlias.objects.get().account.handle == "example.jpj.rasmi"
+    second = run_import(users["coordinator"], organisations=ORGS, accounts=ACCOUNTS)
+    assert second.accounts == {"created": 0, "updated": 0, "unchanged": 6}
+    assert second.organisations == {"created": 0, "updated": 0, "unchanged": 4}
+    assert SocialAccount.objects.count() == 6
+    assert verify_chain()[1] == []
+
+
+def test_any_bad_row_writes_nothing_and_each_is_reported_with_its_line(users):
+    bad = HEADER + "\n".join([
+        "jpj,facebook,https://www.facebook.com/good.one.here,official,,",   # line 2 fine
+        "nope,facebook,https://www.facebook.com/unknown.org,official,,",   # 3
+        "jpj,myspace,https://myspace.com/x,official,,",                    # 4
+        "jpj,facebook,hello there,official,,",                             # 5
+        "jpj,facebook,https://www.facebook.com/bad.status,verified,,",     # 6
+        "kpt,facebook,https://www.facebook.com/good.one.here,official,,",  # 7 duplicate across orgs
+        "jpj,instagram,https://www.facebook.com/wrong.platform,official,,",  # 8
+    ]) + "\n"
+    report = run_import(users["coordinator"], organisations=ORGS, accounts=bad,
+                        accounts_name="bad.csv")
+    assert not report.applied
+    lines = {p.line: p.reason for p in report.problems}
+    assert sorted(lines) == [3, 4, 5, 6, 7, 8]
+    assert "unknown organisation" in lines[3]
+    assert "unknown platform" in lines[4]
+    assert "does not parse" in lines[5]
+    assert "bad status" in lines[6]
+    assert "duplicate account across organisations" in lines[7] and "line 2" in lines[7]
+    assert "not instagram" in lines[8]
+    assert all(p.file == "bad.csv" for p in report.problems)
+    assert SocialAccount.objects.count() == 0
+    assert not Organisation.objects.filter(code="kpt").exists()  # orgs rolled back too
+
+
+def test_clash_with_the_register_is_reported(users):
+    run_import(users["coordinator"], organisations=ORGS, accounts=ACCOUNTS)
+    clash = HEADER + "kpt,facebook,https://www.facebook.com/example.jpj.rasmi,official,,\n"
+    report = run_import(users["coordinator"], accounts=clash)
+    assert report.problems[0].line == 2
+    assert "already registered under 'jpj'" in report.problems[0].reason
+    old = HEADER + "jpj,facebook,https://www.facebook.com/example.jpj.lama,official,,\n"
+    report = run_import(users["coordinator"], accounts=old)
+    assert "former address" in report.problems[0].reason
+
+
+def test_bad_header_and_ragged_rows(users):
+    report = run_import(users["coordinator"], accounts="organisation,platform\njpj,facebook\n")
+    assert report.problems[0].line == 1 and "missing column" in report.problems[0].reason
+    ragged = HEADER + "jpj,facebook,https://www.facebook.com/abcdef,official,,,extra\n"
+    report = run_import(users["coordinator"], organisations=ORGS, accounts=ragged)
+    assert report.problems[0].line == 2 and "too many" in report.problems[0].reason
+
+
+def test_organisation_rows_are_checked(users):
+    orgs = ("code,name_ms,name_en,acronyms,kind,parent_code,website\n"
+            "ok,Jabatan Ok,Ok Department,OK,department,,ok.gov.my\n"
+            "Bad Code,X,Y,,agency,,\n"
+            "k2,Kem,Min,,galaxy,,\n"
+            "k3,Kem,Min,,ministry,missing,\n"
+            "k4,Kem,Min,,ministry,,not a domain\n")
+    report = run_import(users["coordinator"], organisations=orgs)
+    assert [p.line for p in report.problems] == [3, 4, 5, 6]
+
+
+def test_only_coordinators_import(users):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        run_import(users["org_admin"], organisations=ORGS)
+
+
+def test_command_dry_run_reports_and_writes_nothing(users, tmp_path):
+    (tmp_path / "o.csv").write_text(ORGS)
+    (tmp_path / "a.csv").write_text(ACCOUNTS)
+    out = StringIO()
+    call_command("import_registry", organisations=tmp_path / "o.csv",
+                 accounts=tmp_path / "a.csv", dry_run=True, stdout=out)
+    assert "would apply" in out.getvalue() and "6 new" in out.getvalue()
+    assert SocialAccount.objects.count() == 0
+    (tmp_path / "bad.csv").write_text(HEADER + "zzz,facebook,https://www.facebook.com/abcdef,official,,\n")
+    out = StringIO()
+    with pytest.raises(CommandError, match="1 bad row"):
+        call_command("import_registry", accounts=tmp_path / "bad.csv", stdout=out)
+    assert f"{tmp_path / 'bad.csv'}:2: unknown organisation" in out.getvalue()
+    call_command("import_registry", organisations=tmp_path / "o.csv",
+                 accounts=tmp_path / "a.csv", stdout=StringIO())
+    assert SocialAccount.objects.count() == 6
+    with pytest.raises(CommandError, match="not a national coordinator"):
+        call_command("import_registry", organisations=tmp_path / "o.csv",
+                     actor=users["org_admin"].username, stdout=StringIO())
