@@ -91,7 +91,7 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
-    "default": env.cache("CACHE_URL", default="locmem://rasmi")
+    "default": env.cache("CACHE_URL", default="locmemcache://rasmi")
 }
 
 AUTH_PASSWORD_VALIDATORS = [

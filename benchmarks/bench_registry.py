@@ -1,0 +1,106 @@
+"""Register benchmarks: import 100,000 accounts, then verify URLs in process.
+
+Run through scripts/bench.sh, which points DATABASE_URL at a throwaway SQLite file.
+Prints one line per figure, and the verify ratio against a naive ORM lookup measured in
+the same run on the same URLs.
+"""
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+import django
+
+
+def _setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rasmi.settings")
+    django.setup()
+
+
+def bench_import(workdir: Path, organisations: int, accounts: int) -> None:
+    from django.core.management import call_command
+
+    from benchmarks.registry_data import write_registry
+    from rasmi.people.cli import system_actor
+    from rasmi.registry.importer import run_import
+
+    call_command("migrate", verbosity=0)
+    orgs_csv, accounts_csv = write_registry(workdir, organisations, accounts)
+    actor = system_actor()
+    started = time.perf_counter()
+    report = run_import(actor, organisations=orgs_csv.read_text(), accounts=accounts_csv.read_text())
+    elapsed = time.perf_counter() - started
+    if report.problems:
+        sys.exit(f"import refused the benchmark data: {report.problems[:3]}")
+    print(f"import: {accounts:,} accounts + {organisations:,} organisations in {elapsed:.1f} s "
+          f"({accounts / elapsed:,.0f} accounts/s; target < 60 s)")
+    started = time.perf_counter()
+    run_import(actor, organisations=orgs_csv.read_text(), accounts=accounts_csv.read_text())
+    print(f"import again (idempotent, nothing changes): {time.perf_counter() - started:.1f} s")
+
+
+def naive_lookup(url: str):
+    """The baseline: what a first version would do — tidy the URL by hand, one query each."""
+    from rasmi.registry.models import SocialAccount
+
+    text = url.strip().split("?")[0].split("#")[0].rstrip("/")
+    if "://" not in text:
+        text = "https://" + text
+    return (SocialAccount.objects.filter(canonical_url__iexact=text)
+            .select_related("organisation").first())
+
+
+def bench_verify(accounts: int, count: int, naive_sample: int) -> None:
+    from benchmarks.registry_data import sample_urls
+    from rasmi.registry.verify import build_index
+
+    started = time.perf_counter()
+    index = build_index()
+    print(f"verify index: {len(index):,} keys built in {time.perf_counter() - started:.2f} s")
+    urls = sample_urls(accounts, count)
+    index.lookup(urls[0])
+    started = time.perf_counter()
+    states: dict[str, int] = {}
+    for url in urls:
+        state = index.lookup(url)["state"]
+        states[state] = states.get(state, 0) + 1
+    fast = count / (time.perf_counter() - started)
+    sample = urls[:naive_sample]
+    started = time.perf_counter()
+    for url in sample:
+        naive_lookup(url)
+    naive = naive_sample / (time.perf_counter() - started)
+    print(f"verify in process: {fast:,.0f} URLs/s over {count:,} pasted URLs "
+          f"(target >= 50,000) {dict(sorted(states.items()))}")
+    print(f"verify naive ORM query per URL: {naive:,.0f} URLs/s over {naive_sample:,} URLs")
+    print(f"verify speed-up over naive ORM: {fast / naive:.0f}x (target >= 10x)")
+
+
+def write_url_list(path: Path, accounts: int, count: int) -> None:
+    from benchmarks.registry_data import sample_urls
+
+    path.write_text("\n".join(sample_urls(accounts, count, seed=23)) + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("step", choices=["import", "verify", "urls"])
+    parser.add_argument("--workdir", type=Path, default=Path("var/bench"))
+    parser.add_argument("--organisations", type=int, default=2000)
+    parser.add_argument("--accounts", type=int, default=100_000)
+    parser.add_argument("--count", type=int, default=200_000)
+    parser.add_argument("--naive-sample", type=int, default=3000)
+    args = parser.parse_args()
+    _setup()
+    if args.step == "import":
+        bench_import(args.workdir, args.organisations, args.accounts)
+    elif args.step == "verify":
+        bench_verify(args.accounts, args.count, args.naive_sample)
+    else:
+        write_url_list(args.workdir / "urls.txt", args.accounts, args.count)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# `make bench`: the speed figures the issues ask for, on throwaway data in var/bench/.
+# Each figure is printed beside its target and, where one exists, a baseline measured in
+# the same run. Nothing here is a pass/fail test; read the numbers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh
+scripts/system-packages.sh
+py=.venv/bin/python
+work=var/bench
+rm -rf "$work" && mkdir -p "$work"
+export DATABASE_URL="sqlite:///$PWD/$work/bench.sqlite3"
+export RASMI_VAR_DIR="$PWD/$work"
+
+echo "== register: import and in-process verify (100,000 accounts)"
+$py -m benchmarks.bench_registry import --workdir "$work"
+$py -m benchmarks.bench_registry verify
+$py -m benchmarks.bench_registry urls --workdir "$work" --count 50000
+
+echo "== register: HTTP GET /api/v1/verify under gunicorn"
+port=${RASMI_BENCH_PORT:-8765}
+# One client makes every request here, so the per-client limit is lifted for the run; the
+# limiter itself still runs on every request.
+RATE_LIMIT_PER_MINUTE=100000000 DEBUG=false LOG_LEVEL=ERROR \
+  .venv/bin/gunicorn rasmi.wsgi -w "${RASMI_BENCH_WORKERS:-3}" -b "127.0.0.1:$port" \
+  --log-level warning >"$work/gunicorn.log" 2>&1 &
+gunicorn_pid=$!
+trap 'kill $gunicorn_pid 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+  curl -fs "http://127.0.0.1:$port/api/v1/verify?url=x.com/bn000001x" >/dev/null && break
+  sleep 0.2
+done
+export RASMI_BENCH_URLS="$work/urls.txt"
+wrk -t2 -c32 -d3s -s benchmarks/verify_paths.lua "http://127.0.0.1:$port" >/dev/null  # warm up
+wrk -t2 -c32 -d15s -s benchmarks/verify_paths.lua "http://127.0.0.1:$port" | grep wrk-summary \
+  | sed 's/^/http verify: /; s/$/   (targets: rps >= 1000, p99 < 50 ms)/'
