@@ -197,7 +197,7 @@ def parse_account(text: str, platform: str | None = None) -> AccountRef | LinkEr
         return EMPTY
     if len(text) > MAX_LENGTH or any(c.isspace() for c in text):
         return NOT_A_URL
-    text = text.rstrip(_TRAILING) or text
+    text = text.rstrip(_TRAILING).strip(_STRIP) or text
     match = _SCHEME.match(text)
     if match:
         rest = text[match.end():]
@@ -530,8 +530,8 @@ _HOMOGLYPHS = str.maketrans({
     "α": "a", "ο": "o", "ν": "v", "τ": "t", "κ": "k", "ι": "i", "ε": "e", "ս": "u",
     "0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s",
 })
-_ALL_DOMAINS = tuple(sorted(
-    (domain, platform.domains[0]) for platform in PLATFORMS.values() for domain in platform.domains))
+_ALL_DOMAINS = tuple(sorted((domain, platform.domains[0])
+                            for platform in PLATFORMS.values() for domain in platform.domains))
 
 
 def lookalike_of(host: str) -> str | None:

@@ -5,6 +5,7 @@ else in the code names a platform's hosts. Hosts are matched exactly, never by s
 `facebook.com.evil.example` is not Facebook.
 """
 
+import re
 from dataclasses import dataclass
 
 
@@ -53,7 +54,14 @@ PLATFORM_CODES: tuple[str, ...] = tuple(PLATFORMS)
 def platform_for_host(host: str) -> Platform | None:
     """The platform whose site this exact host is, or None."""
     host = host.lower().rstrip(".")
-    return _HOSTS.get(host)
+    found = _HOSTS.get(host)
+    if found is None and _REGIONAL.match(host):
+        return _HOSTS.get(host.split(".", 1)[1])
+    return found
+
+
+# Regional hosts: my.linkedin.com, ms-my.facebook.com, en-gb.facebook.com.
+_REGIONAL = re.compile(r"^(?:[a-z]{2}|[a-z]{2}-[a-z]{2})\.(?:linkedin\.com|facebook\.com)$")
 
 
 _HOSTS: dict[str, Platform] = {

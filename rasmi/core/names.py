@@ -1,0 +1,233 @@
+"""Government organisation names in Bahasa Melayu and English, as people really write them.
+
+The same ministry is "Kementerian Kesihatan Malaysia", "Kem. Kesihatan", "KKM", "MOH",
+"Ministry of Health" and "health ministry". `NameIndex` finds it from any of those:
+names are folded (case, diacritics, punctuation), Malay and English abbreviations are
+expanded, stop words dropped and word order ignored; candidates come from a token index
+(exact, prefix, then near-spelling), so a search never scores every record.
+
+`fold_handle` and `handle_words` do the same for social media handles, where
+impersonators swap digits for letters (`jpj.r4smi`) and Cyrillic for Latin letters.
+
+Pure Python (plus rapidfuzz for near spellings): runs in the web app, batch jobs and Spark.
+"""
+
+import bisect
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+# Abbreviations and common misspellings, folded -> full folded words.
+ABBREVIATIONS = {
+    "kem": "kementerian", "kemen": "kementerian", "kementrian": "kementerian",
+    "kementarian": "kementerian", "jab": "jabatan", "jbt": "jabatan", "jbtn": "jabatan",
+    "lem": "lembaga", "lbg": "lembaga", "pej": "pejabat", "bhg": "bahagian",
+    "perb": "perbadanan", "suruh": "suruhanjaya", "maj": "majlis", "kerj": "kerajaan",
+    "msia": "malaysia", "m sia": "malaysia", "mys": "malaysia", "malaysian": "malaysia",
+    "dept": "department", "dep": "department", "min": "ministry", "minstry": "ministry",
+    "ministy": "ministry", "govt": "government", "gov": "government", "auth": "authority",
+    "comm": "commission", "natl": "national", "nat": "national", "dev": "development",
+    "kebangsaan": "kebangsaan", "bkt": "bukit", "sdn": "sendirian", "bhd": "berhad",
+}
+STOP_WORDS = frozenset("of and the dan bagi untuk for di ke in on a an".split())
+# Words nearly every name carries: they may be present or absent without changing who it is.
+SOFT_WORDS = frozenset("malaysia kerajaan government persekutuan federal".split())
+SOFT_WEIGHT = 0.15
+
+_HOMOGLYPHS = str.maketrans({
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y", "і": "i", "ј": "j",
+    "к": "k", "м": "m", "т": "t", "в": "b", "н": "h", "ѕ": "s", "ԁ": "d", "ɡ": "g", "ɩ": "l",
+    "α": "a", "ο": "o", "ν": "v", "τ": "t", "κ": "k", "ι": "i", "ε": "e", "ս": "u", "ı": "i",
+})
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
+                       "@": "a", "$": "s", "!": "i", "|": "l"})
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_HANDLE_SEPARATORS = re.compile(r"[\s._\-·]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])"
+                    r"|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, `&` as "and", words separated by single spaces."""
+    if not text:
+        return ""
+    text = _strip_marks(text).translate(_HOMOGLYPHS).lower().replace("&", " and ")
+    text = text.replace("'", "").replace("\u2019", "")
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def expand_abbreviations(text: str) -> str:
+    return " ".join(ABBREVIATIONS.get(word, word) for word in fold(text).split())
+
+
+def tokens(text: str) -> list[str]:
+    """Folded, expanded words without stop words, in order."""
+    return [word for word in expand_abbreviations(text).split() if word not in STOP_WORDS]
+
+
+def derive_acronyms(name: str) -> set[str]:
+    """Initials people use: with and without "of", with and without a final "Malaysia"."""
+    words = expand_abbreviations(name).split()
+    if len(words) < 2:
+        return set()
+    result = set()
+    for keep_stop in (True, False):
+        chosen = [w for w in words if keep_stop and w in ("of",) or w not in STOP_WORDS]
+        for drop_last in (False, True):
+            picked = chosen[:-1] if drop_last and chosen and chosen[-1] in SOFT_WORDS else chosen
+            if len(picked) >= 2:
+                result.add("".join(word[0] for word in picked))
+    return result
+
+
+def fold_handle(handle: str) -> str:
+    """A handle as the eye reads it: `JPJ_R4smi`, `jpj.rasmi` and `јрј-rasmi` -> `jpjrasmi`."""
+    if not handle:
+        return ""
+    text = _strip_marks(handle.lstrip("@")).translate(_HOMOGLYPHS).lower().translate(_LEET)
+    return _HANDLE_SEPARATORS.sub("", text)
+
+
+def handle_words(handle: str) -> list[str]:
+    """Words in a handle, split at separators, camelCase and letter/digit boundaries."""
+    if not handle:
+        return []
+    text = _strip_marks(handle.lstrip("@")).translate(_HOMOGLYPHS)
+    parts = []
+    for chunk in _HANDLE_SEPARATORS.split(text):
+        parts.extend(_CAMEL.split(chunk))
+    return [part.lower() for part in parts if part]
+
+
+@dataclass(frozen=True, slots=True)
+class NameRecord:
+    key: str
+    name_ms: str
+    name_en: str
+    acronyms: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class _Name:
+    record: int
+    words: tuple[str, ...]
+
+
+class NameIndex:
+    """Search organisations by any name, acronym or abbreviation, best first."""
+
+    def __init__(self, records: Iterable[NameRecord]):
+        self.records: list[NameRecord] = list(records)
+        self.names: list[_Name] = []
+        self.by_token: dict[str, set[int]] = defaultdict(set)  # token -> name positions
+        self.acronyms: dict[str, dict[int, float]] = defaultdict(dict)  # -> record: strength
+        for position, record in enumerate(self.records):
+            for name in (record.name_ms, record.name_en):
+                words = tuple(dict.fromkeys(tokens(name)))
+                if not words:
+                    continue
+                self.names.append(_Name(position, words))
+                for word in words:
+                    self.by_token[word].add(len(self.names) - 1)
+                for acronym in derive_acronyms(name):
+                    self.acronyms[acronym].setdefault(position, 0.9)
+            for acronym in record.acronyms:
+                folded = fold(acronym).replace(" ", "")
+                if folded:
+                    self.acronyms[folded][position] = 1.0
+        self.vocabulary = sorted(self.by_token)
+        self.names_of: dict[int, list[int]] = defaultdict(list)
+        for position, name in enumerate(self.names):
+            self.names_of[name.record].append(position)
+        total = max(len(self.names), 1)
+        self.idf = {word: math.log(1 + total / len(hits)) for word, hits in self.by_token.items()}
+        self.name_weights = [sum(self.weight(word) for word in name.words) or 1.0
+                             for name in self.names]
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def weight(self, word: str) -> float:
+        if word in SOFT_WORDS:
+            return SOFT_WEIGHT
+        return self.idf.get(word, math.log(1 + max(len(self.names), 1)))
+
+    def _near_words(self, word: str) -> dict[str, float]:
+        """Index words this query word may mean: itself, words it begins, near spellings."""
+        if word in self.by_token:
+            return {word: 1.0}
+        found: dict[str, float] = {}
+        if len(word) >= 3:
+            start = bisect.bisect_left(self.vocabulary, word)
+            for candidate in self.vocabulary[start:start + 50]:
+                if not candidate.startswith(word):
+                    break
+                found[candidate] = 0.9
+        if not found and len(word) >= 4:
+            for candidate, score, _ in process.extract(
+                    word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=80, limit=3):
+                found[candidate] = score / 100 * 0.95
+        return found
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[str, float]]:
+        if not isinstance(query, str):
+            return []
+        folded = fold(query)
+        if not folded:
+            return []
+        best: dict[int, float] = {}
+        for position, strength in self.acronyms.get(folded.replace(" ", ""), {}).items():
+            best[position] = strength
+        words = tokens(query)
+        if words:
+            for position, score in self._score_names(words).items():
+                if score > best.get(position, 0.0):
+                    best[position] = score
+        ranked = sorted(best.items(), key=lambda item: (-item[1], self.records[item[0]].key))
+        return [(self.records[position].key, round(score, 4)) for position, score in ranked[:limit]]
+
+    def _score_names(self, words: list[str]) -> dict[int, float]:
+        """Weighted share of the query a name explains (70%) and of the name the query
+        covers (30%), accumulated over posting lists so only names sharing a word count."""
+        explained: dict[int, float] = defaultdict(float)
+        covered: dict[int, float] = defaultdict(float)
+        for word in dict.fromkeys(words):
+            best_here: dict[int, float] = {}
+            for candidate, strength in self._near_words(word).items():
+                candidate_weight = self.weight(candidate)
+                for name in self.by_token[candidate]:
+                    covered[name] += candidate_weight
+                    if strength > best_here.get(name, 0.0):
+                        best_here[name] = strength
+            for record, strength in self.acronyms.get(word, {}).items():  # "KKM Putrajaya"
+                for name in self.names_of[record]:
+                    if strength > best_here.get(name, 0.0):
+                        best_here[name] = strength
+            word_weight = self.weight(word)
+            for name, strength in best_here.items():
+                explained[name] += word_weight * strength
+        query_weight = sum(self.weight(word) for word in dict.fromkeys(words))
+        scores: dict[int, float] = {}
+        for name, value in explained.items():
+            record = self.names[name].record
+            cover = min(covered[name] / self.name_weights[name], 1.0)
+            score = 0.7 * value / query_weight + 0.3 * cover
+            if score > scores.get(record, 0.0):
+                scores[record] = score
+        return scores
+
+    def best_match(self, text: str, min_score: float = 0.8) -> tuple[str, float] | None:
+        found = self.search(text, limit=1)
+        if found and found[0][1] >= min_score:
+            return found[0]
+        return None
