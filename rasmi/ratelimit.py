@@ -12,6 +12,9 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 
+_clock = time.time  # tests pin it, so a window never turns over mid-test
+
+
 def client_id(request) -> str:
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     proxies = settings.TRUSTED_PROXY_COUNT
@@ -25,7 +28,8 @@ def client_id(request) -> str:
 def allow(request, scope: str, per_minute: int | None = None) -> tuple[bool, int]:
     """Count this request; return (allowed, seconds until the window resets)."""
     limit = per_minute or settings.RATE_LIMIT_PER_MINUTE
-    window = int(time.time() // 60)
+    now = _clock()
+    window = int(now // 60)
     key = f"rl:{scope}:{client_id(request)}:{window}"
     if cache.add(key, 1, timeout=65):
         count = 1
@@ -35,7 +39,7 @@ def allow(request, scope: str, per_minute: int | None = None) -> tuple[bool, int
         except ValueError:  # expired between add and incr
             cache.add(key, 1, timeout=65)
             count = 1
-    return count <= limit, 60 - int(time.time()) % 60
+    return count <= limit, 60 - int(now) % 60
 
 
 def rate_limited(request, scope: str, per_minute: int | None = None) -> HttpResponse | None:

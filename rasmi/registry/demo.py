@@ -23,10 +23,18 @@ SEED = 2024
 ALWAYS_PRESENT = ("kkm", "kpt", "mot", "jpm", "jpj")
 
 
+MAX_HANDLE = {"tiktok": 24, "instagram": 30}
+
+
 def handle(platform: str, *parts: str) -> str:
     words = ["contoh", *(p.replace("-", "").replace("_", "") for p in parts)]
     sep = "_" if platform == "instagram" else "."
-    return sep.join(words)
+    name = sep.join(words)
+    excess = len(name) - MAX_HANDLE.get(platform, 50)
+    if excess > 0:  # shorten the organisation part, keep the distinguishing suffix
+        words[1] = words[1][:max(3, len(words[1]) - excess)]
+        name = sep.join(words)
+    return name
 
 
 def url(platform: str, name: str) -> str:

@@ -287,6 +287,7 @@ def run_import(actor, *, organisations=None, accounts=None, dry_run: bool = Fals
                     if accounts else [])
     existing = _check_against_register(account_rows, accounts_name, report)
     _plan(org_rows, account_rows, existing, report)
+    report.problems.sort(key=lambda problem: (problem.file != organisations_name, problem.line))
     if report.problems or dry_run:
         return report
     with transaction.atomic():
