@@ -30,7 +30,8 @@ def bench_import(workdir: Path, organisations: int, accounts: int) -> None:
     orgs_csv, accounts_csv = write_registry(workdir, organisations, accounts)
     actor = system_actor()
     started = time.perf_counter()
-    report = run_import(actor, organisations=orgs_csv.read_text(), accounts=accounts_csv.read_text())
+    report = run_import(actor, organisations=orgs_csv.read_text(),
+                        accounts=accounts_csv.read_text())
     elapsed = time.perf_counter() - started
     if report.problems:
         sys.exit(f"import refused the benchmark data: {report.problems[:3]}")

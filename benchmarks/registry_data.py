@@ -45,7 +45,8 @@ def handle(platform: str, i: int) -> str:
     return f"bench{sep}org{i:06d}{sep}{platform[:2]}"
 
 
-def write_registry(directory: Path, organisations: int, accounts: int, seed: int = 7) -> tuple[Path, Path]:
+def write_registry(directory: Path, organisations: int, accounts: int,
+                   seed: int = 7) -> tuple[Path, Path]:
     rng = random.Random(seed)
     directory.mkdir(parents=True, exist_ok=True)
     orgs_path, accounts_path = directory / "orgs.csv", directory / "accounts.csv"
@@ -58,7 +59,8 @@ def write_registry(directory: Path, organisations: int, accounts: int, seed: int
     platforms = list(URL_SHAPES)
     with accounts_path.open("w", newline="", encoding="utf-8") as fh:
         out = csv.writer(fh)
-        out.writerow(["organisation_code", "platform", "url", "status", "platform_id", "previous_urls"])
+        out.writerow(["organisation_code", "platform", "url", "status", "platform_id",
+                      "previous_urls"])
         for i in range(accounts):
             platform = platforms[i % len(platforms)]
             h = handle(platform, i)
@@ -77,7 +79,8 @@ def sample_urls(accounts: int, count: int, seed: int = 11) -> list[str]:
     for _ in range(count):
         i = rng.randrange(accounts)
         platform = platforms[i % len(platforms)]
-        h = handle(platform, i) if rng.random() < 0.7 else f"someone{rng.randrange(10**6)}{platform[:2]}"
+        stranger = f"someone{rng.randrange(10**6)}{platform[:2]}"
+        h = handle(platform, i) if rng.random() < 0.7 else stranger
         shape = rng.choice(VARIANTS[platform] + [URL_SHAPES[platform]])
         urls.append(shape.format(h=h, n=rng.randrange(10**9)))
     return urls

@@ -11,7 +11,6 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-
 _clock = time.time  # tests pin it, so a window never turns over mid-test
 
 

@@ -22,7 +22,8 @@ if env_file.exists():
 
 DEBUG = env("DEBUG")
 # A development key is acceptable only on the embedded default; production sets SECRET_KEY.
-SECRET_KEY = env.str("SECRET_KEY", default="rasmi-development-key-change-me-in-production-0123456789")
+SECRET_KEY = env.str("SECRET_KEY",
+                     default="rasmi-development-key-change-me-in-production-0123456789")
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -75,7 +76,8 @@ TEMPLATES = [
     },
 ]
 
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+for _folder in (VAR_DIR, VAR_DIR / "static", VAR_DIR / "media"):
+    _folder.mkdir(parents=True, exist_ok=True)
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'rasmi.sqlite3'}")}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL lets readers run beside a writer; IMMEDIATE takes the write lock up front so two

@@ -37,6 +37,9 @@ class AuditEntry(models.Model):
         verbose_name_plural = "audit entries"
         indexes = [models.Index(fields=["object_type", "object_id"])]
 
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.action} {self.object_type}:{self.object_id} by {self.actor_label}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise PermissionError("audit entries are append-only")
@@ -45,8 +48,6 @@ class AuditEntry(models.Model):
     def delete(self, *args, **kwargs):
         raise PermissionError("audit entries are append-only")
 
-    def __str__(self) -> str:
-        return f"#{self.pk} {self.action} {self.object_type}:{self.object_id} by {self.actor_label}"
 
 
 class AuditHead(models.Model):
@@ -54,3 +55,6 @@ class AuditHead(models.Model):
 
     last_id = models.BigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default="")
+
+    def __str__(self) -> str:
+        return f"audit head #{self.last_id}"

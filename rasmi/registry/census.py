@@ -40,7 +40,9 @@ class Cell:
 
     @property
     def share_with_official(self) -> float:
-        return round(100 * self.with_official / self.organisations, 1) if self.organisations else 0.0
+        if not self.organisations:
+            return 0.0
+        return round(100 * self.with_official / self.organisations, 1)
 
 
 @dataclass

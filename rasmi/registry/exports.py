@@ -51,7 +51,7 @@ def _csv_lines(accounts):
 
 
 def _json_chunks(accounts):
-    yield '{"generated_at": %s, "accounts": [' % json.dumps(timezone.now().isoformat())
+    yield f'{{"generated_at": {json.dumps(timezone.now().isoformat())}, "accounts": ['
     for number, account in enumerate(accounts.iterator(chunk_size=2000)):
         yield ("," if number else "") + json.dumps(export_row(account), ensure_ascii=False)
     yield "]}"
@@ -60,7 +60,8 @@ def _json_chunks(accounts):
 def register_response(accounts, fmt: str) -> StreamingHttpResponse:
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":
-        response = StreamingHttpResponse(_csv_lines(accounts), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(_csv_lines(accounts),
+                                         content_type="text/csv; charset=utf-8")
     else:
         response = StreamingHttpResponse(_json_chunks(accounts),
                                          content_type="application/json; charset=utf-8")

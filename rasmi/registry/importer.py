@@ -132,7 +132,8 @@ def _parse_org_rows(source, name: str, report: ImportReport) -> list[OrgRow]:
         if len(row["name_ms"]) > 255 or len(row["name_en"]) > 255:
             reasons.append("name longer than 255 characters")
         if row["kind"] not in OrganisationKind.values:
-            reasons.append(f"bad kind {row['kind']!r} (one of {', '.join(OrganisationKind.values)})")
+            kinds = ", ".join(OrganisationKind.values)
+            reasons.append(f"bad kind {row['kind']!r} (one of {kinds})")
         website = re.sub(r"^https?://", "", row["website"].lower()).rstrip("/")
         if website and not _DOMAIN.match(website):
             reasons.append(f"bad website {row['website']!r} (a domain such as moh.gov.my)")

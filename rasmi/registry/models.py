@@ -150,6 +150,9 @@ class Evidence(models.Model):
                                    name="evidence_kind_valid"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.kind} for account {self.account_id}"
+
 
 class ReviewDecision(models.TextChoices):
     APPROVED = "approved", _("Approved")
@@ -179,6 +182,9 @@ class AccountReview(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
+    def __str__(self) -> str:
+        return f"{self.decision}: {self.url}"
+
 
 class RegisterChange(models.Model):
     """The public change feed: what newsrooms and fact-checkers follow. Only changes a
@@ -203,9 +209,15 @@ class RegisterChange(models.Model):
     class Meta:
         ordering = ["id"]
 
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.url}"
+
 
 class RegisterVersion(models.Model):
     """One row, bumped by every write that changes a public answer; workers compare it to
     decide when to rebuild their in-memory verify index."""
 
     version = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"register version {self.version}"

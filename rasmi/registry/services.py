@@ -284,7 +284,8 @@ def move_account(actor, account: SocialAccount, new_url: str, reason: str = "") 
     old_url = account.canonical_url
     AccountAlias.objects.create(account=account, account_key=account.account_key, url=old_url,
                                 handle=account.handle)
-    account.account_key, account.canonical_url, account.handle = ref.key, ref.canonical_url, ref.handle
+    account.account_key, account.canonical_url = ref.key, ref.canonical_url
+    account.handle = ref.handle
     account.save()
     record(actor, "registry.account.move", account, before=before,
            after=account_snapshot(account) | {"reason": reason})

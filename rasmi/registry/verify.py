@@ -75,8 +75,12 @@ def _date(value) -> str | None:
     return value.isoformat() if value else None
 
 
+def current_version() -> int:
+    return RegisterVersion.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+
+
 def build_index() -> VerifyIndex:
-    version = RegisterVersion.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+    version = current_version()
     entries: dict[str, Entry] = {}
     orgs: dict[int, dict] = {}
     has_demo = False
@@ -133,7 +137,7 @@ def get_index() -> VerifyIndex:
         return index
     with _lock:
         index = _cache["index"]
-        version = RegisterVersion.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+        version = current_version()
         if index is None or index.version != version:
             index = build_index()
             _cache["index"] = index

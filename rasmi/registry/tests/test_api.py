@@ -140,7 +140,8 @@ def _call(client, endpoint, users, orgs):
     post = lambda path, body: client.post(path, json.dumps(body), content_type="application/json")  # noqa: E731
     if endpoint == "submit":
         return post("/api/v1/accounts/submissions",
-                    {"organisation": "jpj", "url": "instagram.com/jpj.matrix", "evidence": GOV_LINK})
+                    {"organisation": "jpj", "url": "instagram.com/jpj.matrix",
+                     "evidence": GOV_LINK})
     if endpoint in ("pending", "overdue"):
         return client.get(f"/api/v1/accounts/{endpoint}")
     if endpoint in ("approve", "reject"):

@@ -12,5 +12,6 @@ class Command(BaseCommand):
             where = f"entry #{problem.entry_id}" if problem.entry_id else "chain"
             self.stderr.write(f"{where}: {problem.problem}")
         if problems:
-            raise CommandError(f"audit chain broken: {len(problems)} problem(s) in {checked} entries")
+            raise CommandError(
+                f"audit chain broken: {len(problems)} problem(s) in {checked} entries")
         self.stdout.write(f"audit chain intact: {checked} entries")

@@ -44,7 +44,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def _users(self, actor):
         User = get_user_model()
-        self.stdout.write("\nDemo logins (password for all: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for username, role, org_code in DEMO_USERS:
             org = Organisation.objects.filter(code=org_code).first() if org_code else None
             if org_code and org is None:
