@@ -126,7 +126,8 @@ class _Name:
 class NameIndex:
     """Search organisations by any name, acronym or abbreviation, best first."""
 
-    def __init__(self, records: Iterable[NameRecord]):
+    def __init__(self, records: Iterable[NameRecord], block_limit: int = 200):
+        self.block_limit = block_limit
         self.records: list[NameRecord] = list(records)
         self.names: list[_Name] = []
         self.by_token: dict[str, set[int]] = defaultdict(set)  # token -> name positions
@@ -151,6 +152,11 @@ class NameIndex:
             self.names_of[name.record].append(position)
         total = max(len(self.names), 1)
         self.idf = {word: math.log(1 + total / len(hits)) for word, hits in self.by_token.items()}
+        self.name_sets = [frozenset(name.words) for name in self.names]
+        self._near_cache: dict[str, dict[str, float]] = {}
+        self.by_initial: dict[str, list[str]] = defaultdict(list)
+        for word in self.vocabulary:
+            self.by_initial[word[0]].append(word)
         self.name_weights = [sum(self.weight(word) for word in name.words) or 1.0
                              for name in self.names]
 
@@ -166,6 +172,9 @@ class NameIndex:
         """Index words this query word may mean: itself, words it begins, near spellings."""
         if word in self.by_token:
             return {word: 1.0}
+        cached = self._near_cache.get(word)
+        if cached is not None:
+            return cached
         found: dict[str, float] = {}
         if len(word) >= 3:
             start = bisect.bisect_left(self.vocabulary, word)
@@ -174,9 +183,14 @@ class NameIndex:
                     break
                 found[candidate] = 0.9
         if not found and len(word) >= 4:
+            # Misspellings keep their first letter far more often than not; comparing only
+            # within it keeps this a small scan.
             for candidate, score, _ in process.extract(
-                    word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=80, limit=3):
+                    word, self.by_initial.get(word[0], ()), scorer=fuzz.ratio, score_cutoff=80,
+                    limit=3):
                 found[candidate] = score / 100 * 0.95
+        if len(self._near_cache) < 200_000:
+            self._near_cache[word] = found
         return found
 
     def search(self, query: str, limit: int = 20) -> list[tuple[str, float]]:
@@ -198,32 +212,38 @@ class NameIndex:
 
     def _score_names(self, words: list[str]) -> dict[int, float]:
         """Weighted share of the query a name explains (70%) and of the name the query
-        covers (30%), accumulated over posting lists so only names sharing a word count."""
-        explained: dict[int, float] = defaultdict(float)
-        covered: dict[int, float] = defaultdict(float)
-        for word in dict.fromkeys(words):
-            best_here: dict[int, float] = {}
-            for candidate, strength in self._near_words(word).items():
-                candidate_weight = self.weight(candidate)
-                for name in self.by_token[candidate]:
-                    covered[name] += candidate_weight
-                    if strength > best_here.get(name, 0.0):
-                        best_here[name] = strength
-            for record, strength in self.acronyms.get(word, {}).items():  # "KKM Putrajaya"
-                for name in self.names_of[record]:
-                    if strength > best_here.get(name, 0.0):
-                        best_here[name] = strength
-            word_weight = self.weight(word)
-            for name, strength in best_here.items():
-                explained[name] += word_weight * strength
-        query_weight = sum(self.weight(word) for word in dict.fromkeys(words))
+        covers (30%). Candidates come from the query's rarer words when it has any, so a
+        word shared by thousands of names ("jabatan") never fans out to all of them."""
+        words = list(dict.fromkeys(words))
+        meanings = {word: self._near_words(word) for word in words}
+        fan_out = {word: sum(len(self.by_token[c]) for c in near)
+                   for word, near in meanings.items()}
+        rare = [word for word in words if 0 < fan_out[word] <= self.block_limit]
+        candidates: set[int] = set()
+        for word in rare or words:
+            for candidate in meanings[word]:
+                candidates |= self.by_token[candidate]
+            for record in self.acronyms.get(word, ()):
+                candidates.update(self.names_of[record])
+        query_weight = sum(self.weight(word) for word in words)
         scores: dict[int, float] = {}
-        for name, value in explained.items():
-            record = self.names[name].record
-            cover = min(covered[name] / self.name_weights[name], 1.0)
-            score = 0.7 * value / query_weight + 0.3 * cover
-            if score > scores.get(record, 0.0):
-                scores[record] = score
+        for position in candidates:
+            name = self.names[position]
+            name_words = self.name_sets[position]
+            explained = covered = 0.0
+            for word in words:
+                best = 0.0
+                for candidate, strength in meanings[word].items():
+                    if candidate in name_words:
+                        covered += self.weight(candidate)
+                        best = max(best, strength)
+                if not best:
+                    best = self.acronyms.get(word, {}).get(name.record, 0.0)  # "KKM Putrajaya"
+                explained += self.weight(word) * best
+            cover = min(covered / self.name_weights[position], 1.0)
+            score = 0.7 * explained / query_weight + 0.3 * cover
+            if score > scores.get(name.record, 0.0):
+                scores[name.record] = score
         return scores
 
     def best_match(self, text: str, min_score: float = 0.8) -> tuple[str, float] | None:
