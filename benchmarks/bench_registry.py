@@ -43,14 +43,20 @@ def bench_import(workdir: Path, organisations: int, accounts: int) -> None:
 
 
 def naive_lookup(url: str):
-    """The baseline: what a first version would do — tidy the URL by hand, one query each."""
-    from rasmi.registry.models import SocialAccount
+    """The baseline: the same parser, then one indexed ORM query per URL (and one for a
+    former address when it misses), as a first version without the in-memory index would."""
+    from rasmi.core import links
+    from rasmi.registry.models import AccountAlias, SocialAccount
 
-    text = url.strip().split("?")[0].split("#")[0].rstrip("/")
-    if "://" not in text:
-        text = "https://" + text
-    return (SocialAccount.objects.filter(canonical_url__iexact=text)
-            .select_related("organisation").first())
+    ref = links.parse_account(url)
+    if isinstance(ref, links.LinkError):
+        return None
+    found = (SocialAccount.objects.filter(account_key=ref.key)
+             .select_related("organisation").first())
+    if found is None:
+        found = AccountAlias.objects.filter(account_key=ref.key).select_related(
+            "account__organisation").first()
+    return found
 
 
 def bench_verify(accounts: int, count: int, naive_sample: int) -> None:

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "rasmi.audit",
     "rasmi.people",
     "rasmi.registry",
+    "rasmi.discovery",
 ]
 
 MIDDLEWARE = [

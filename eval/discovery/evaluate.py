@@ -13,7 +13,13 @@ from datetime import date
 from pathlib import Path
 
 from rasmi.core import links
-from rasmi.core.matching import LABELS, OrganisationInfo, Register, RegisteredAccount, score_candidate
+from rasmi.core.matching import (
+    LABELS,
+    OrganisationInfo,
+    Register,
+    RegisteredAccount,
+    score_candidate,
+)
 
 HERE = Path(__file__).parent
 DIRECTORY = HERE.parents[1] / "rasmi" / "registry" / "data"

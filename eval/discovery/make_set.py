@@ -19,7 +19,8 @@ SEED = 20261125
 
 # Organisations the set is about, with the official handles registered in register.csv.
 ORGS = {
-    "jpj": ("JPJ", "Jabatan Pengangkutan Jalan Malaysia", "Road Transport Department", "jpj.gov.my"),
+    "jpj": ("JPJ", "Jabatan Pengangkutan Jalan Malaysia", "Road Transport Department",
+            "jpj.gov.my"),
     "kkm": ("KKM", "Kementerian Kesihatan Malaysia", "Ministry of Health", "moh.gov.my"),
     "pdrm": ("PDRM", "Polis Diraja Malaysia", "Royal Malaysia Police", "rmp.gov.my"),
     "lhdn": ("LHDN", "Lembaga Hasil Dalam Negeri", "Inland Revenue Board", "hasil.gov.my"),
@@ -223,8 +224,8 @@ def write_register() -> None:
     lines = ["organisation_code,platform,url,status,platform_id,previous_urls"]
     for code in sorted(ORGS):
         for platform in ("facebook", "instagram", "x"):
-            lines.append(f"{code},{platform},{URL[platform].format(official_handle(code, platform))}"
-                         ",official,,")
+            url = URL[platform].format(official_handle(code, platform))
+            lines.append(f"{code},{platform},{url},official,,")
     (HERE / "register.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

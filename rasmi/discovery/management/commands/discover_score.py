@@ -1,0 +1,60 @@
+import datetime as dt
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from rasmi.discovery.scoring import score_lines
+from rasmi.discovery.selectors import register_snapshot
+from rasmi.people.cli import add_actor_argument, resolve_actor
+
+
+class Command(BaseCommand):
+    help = ("Judge candidate accounts (JSON Lines) against the register: official, "
+            "impersonation, unofficial, parody or unrelated, with reasons.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--input", type=Path, required=True, metavar="CANDIDATES.jsonl")
+        parser.add_argument("--output", type=Path, metavar="SCORED.jsonl",
+                            help="default: standard output")
+        parser.add_argument("--workers", type=int, default=1, help="processes (default 1)")
+        parser.add_argument("--as-of", type=dt.date.fromisoformat, default=None,
+                            help="date the account ages are measured from (default today)")
+        add_actor_argument(parser)
+
+    def handle(self, *args, **options):
+        resolve_actor(options["actor"])  # bulk scoring reads the whole register: coordinators
+        source: Path = options["input"]
+        if options["workers"] < 1:
+            raise CommandError("--workers must be at least 1")
+        try:
+            handle = source.open(encoding="utf-8-sig", errors="strict", newline="")
+        except OSError as exc:
+            raise CommandError(f"cannot read {source}: {exc}") from exc
+        register = register_snapshot()
+        as_of = options["as_of"] or dt.date.today()
+        out = options["output"].open("w", encoding="utf-8") if options["output"] else None
+        write = out.write if out else self.stdout.write
+        progress = sys.stderr.isatty()
+        skipped = written = 0
+        try:
+            with handle:
+                for result in score_lines(handle, register, as_of=as_of,
+                                          base_dir=source.parent, workers=options["workers"]):
+                    if result.error:
+                        skipped += 1
+                        self.stderr.write(result.error)
+                    elif result.output:
+                        written += 1
+                        write(result.output + "\n") if out else write(result.output)
+                        if progress and written % 10000 == 0:
+                            sys.stderr.write(f"\r{written:,} scored")
+        except UnicodeDecodeError as exc:
+            raise CommandError(f"{source} is not UTF-8 text ({exc.reason})") from exc
+        finally:
+            if out:
+                out.close()
+        if progress:
+            sys.stderr.write(f"\r{written:,} scored\n")
+        if skipped:
+            raise CommandError(f"{skipped} bad line(s) skipped; {written} scored")
