@@ -34,3 +34,9 @@ export RASMI_BENCH_URLS="$work/urls.txt"
 wrk -t2 -c32 -d3s -s benchmarks/verify_paths.lua "http://127.0.0.1:$port" >/dev/null  # warm up
 wrk -t2 -c32 -d15s -s benchmarks/verify_paths.lua "http://127.0.0.1:$port" | grep wrk-summary \
   | sed 's/^/http verify: /; s/$/   (targets: rps >= 1000, p99 < 50 ms)/'
+kill $gunicorn_pid 2>/dev/null || true
+
+echo "== discovery: discover_score on ${RASMI_BENCH_CANDIDATES:-1000000} candidates"
+rm -f "$work/bench.sqlite3"*
+$py -m benchmarks.bench_discovery --workdir "$work" \
+  --candidates "${RASMI_BENCH_CANDIDATES:-1000000}" --workers 2

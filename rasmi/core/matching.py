@@ -61,14 +61,16 @@ class Register:
         self.organisations = {org.code: org for org in organisations}
         self.accounts: dict[str, RegisteredAccount] = {}
         self.aliases = dict(aliases or {})  # former address key -> current account key
-        self.official_handles: dict[str, dict[str, str]] = {}  # prefix -> folded -> org
+        # Official handles by their first and by their last five letters: a variant within
+        # two edits of a handle almost always keeps one end intact.
+        self.official_handles: dict[str, dict[str, str]] = {}
         for account in accounts:
             self.accounts[account.key] = account
             if account.status == "official":
                 folded = fold_handle(account.handle)
                 if len(folded) >= 3 and not folded.isdigit():
-                    self.official_handles.setdefault(folded[:3], {})[folded] = \
-                        account.organisation
+                    for end in _handle_ends(folded):
+                        self.official_handles.setdefault(end, {})[folded] = account.organisation
         self.names = NameIndex(NameRecord(org.code, org.name_ms, org.name_en, org.acronyms)
                                for org in self.organisations.values())
         self.acronyms: dict[str, set[str]] = {}
@@ -149,13 +151,20 @@ def _handle_evidence(register: Register, handle: str, found: dict[str, Evidence]
             ev.handle_variant = ev.handle_variant or "handle spells out the organisation's name"
             ev.raise_to(0.85)
             break
-    for official, code in register.official_handles.get(folded[:3], {}).items():
+    nearby: dict[str, str] = {}
+    for end in _handle_ends(folded):
+        nearby.update(register.official_handles.get(end, {}))
+    for official, code in nearby.items():
         distance = Levenshtein.distance(folded, official, score_cutoff=2)
         if distance <= 2 or folded.startswith(official) and _decorations_only(
                 folded[len(official):]):
             ev = found.setdefault(code, Evidence(code))
             ev.handle_variant = f"handle is a variant of the official '{official}'"
             ev.raise_to(0.95)
+
+
+def _handle_ends(folded: str) -> tuple[str, str]:
+    return "^" + folded[:5], folded[-5:] + "$"
 
 
 def _decorations_only(rest: str) -> bool:

@@ -220,12 +220,25 @@ class NameIndex:
                    for word, near in meanings.items()}
         rare = [word for word in words if 0 < fan_out[word] <= self.block_limit]
         candidates: set[int] = set()
-        for word in rare or words:
-            for candidate in meanings[word]:
-                candidates |= self.by_token[candidate]
+        if rare:
+            for word in rare:
+                candidates |= self._postings(word, meanings[word])
+        else:
+            # Only common words: the names holding all of them, else those of the rarest.
+            present = sorted((word for word in words if fan_out[word]), key=fan_out.get)
+            sets = [self._postings(word, meanings[word]) for word in present]
+            if sets:
+                candidates = set.intersection(*sets) if len(sets) > 1 else sets[0]
+                if not candidates:
+                    candidates = sets[0]
+        for word in words:
             for record in self.acronyms.get(word, ()):
                 candidates.update(self.names_of[record])
-        query_weight = sum(self.weight(word) for word in words)
+        weights = {word: self.weight(word) for word in words}
+        for near in meanings.values():
+            for candidate in near:
+                weights.setdefault(candidate, self.weight(candidate))
+        query_weight = sum(weights[word] for word in words)
         scores: dict[int, float] = {}
         for position in candidates:
             name = self.names[position]
@@ -235,16 +248,22 @@ class NameIndex:
                 best = 0.0
                 for candidate, strength in meanings[word].items():
                     if candidate in name_words:
-                        covered += self.weight(candidate)
+                        covered += weights[candidate]
                         best = max(best, strength)
                 if not best:
                     best = self.acronyms.get(word, {}).get(name.record, 0.0)  # "KKM Putrajaya"
-                explained += self.weight(word) * best
+                explained += weights[word] * best
             cover = min(covered / self.name_weights[position], 1.0)
             score = 0.7 * explained / query_weight + 0.3 * cover
             if score > scores.get(name.record, 0.0):
                 scores[name.record] = score
         return scores
+
+    def _postings(self, word: str, near: dict[str, float]) -> set[int]:
+        found: set[int] = set()
+        for candidate in near:
+            found |= self.by_token[candidate]
+        return found
 
     def best_match(self, text: str, min_score: float = 0.8) -> tuple[str, float] | None:
         found = self.search(text, limit=1)
