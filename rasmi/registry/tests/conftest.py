@@ -1,7 +1,10 @@
+from pathlib import Path
+
 import pytest
 from django.contrib.auth import get_user_model
 
 from rasmi.people.models import Membership, Role
+from rasmi.registry.importer import run_import
 from rasmi.registry.models import Organisation
 
 PASSWORD = "test-password-123"
@@ -43,3 +46,12 @@ def users(orgs):
 
 
 GOV_LINK = [{"kind": "gov_link", "url": "https://www.jpj.gov.my/media-sosial"}]
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def register(users):
+    run_import(users["coordinator"], organisations=(FIXTURES / "organisations.csv").read_text(),
+               accounts=(FIXTURES / "accounts.csv").read_text())

@@ -6,16 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from rasmi.registry.importer import run_import
-
 pytestmark = pytest.mark.django_db
 FIXTURES = Path(__file__).parent / "fixtures"
 
-
-@pytest.fixture
-def register(users):
-    run_import(users["coordinator"], organisations=(FIXTURES / "organisations.csv").read_text(),
-               accounts=(FIXTURES / "accounts.csv").read_text())
 
 
 def test_verify_command_keeps_input_order_and_shape(register, tmp_path):

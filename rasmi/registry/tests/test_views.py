@@ -3,7 +3,6 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from rasmi.registry.importer import run_import
 from rasmi.registry.models import AccountStatus, SocialAccount
 
 from .conftest import PASSWORD
@@ -11,11 +10,6 @@ from .conftest import PASSWORD
 pytestmark = pytest.mark.django_db
 FIXTURES = Path(__file__).parent / "fixtures"
 
-
-@pytest.fixture
-def register(users):
-    run_import(users["coordinator"], organisations=(FIXTURES / "organisations.csv").read_text(),
-               accounts=(FIXTURES / "accounts.csv").read_text())
 
 
 def test_verify_page_defaults_to_bahasa_melayu_whatever_the_browser_says(client, register):
