@@ -29,9 +29,12 @@ HANDLE_DECORATIONS = frozenset(
     "official rasmi my malaysia gov govmy hq info bantuan page team admin care helpdesk "
     "online ofc offical officiel real asli sah verified tv media news berita update updates "
     "terkini live baru new net org com".split())
+_DECORATIONS_LONGEST_FIRST = sorted(HANDLE_DECORATIONS, key=len, reverse=True)
 NEW_ACCOUNT_DAYS = 180
 ESTABLISHED_DAYS = 2 * 365
-LOGO_DISTANCE = 10  # of 64 bits: same picture, re-encoded or lightly cropped
+LOGO_DISTANCE = 10
+COMMON_HANDLE_END = 64
+NAME_CANDIDATES = 60  # a display name shared with more organisations than this names none  # of 64 bits: same picture, re-encoded or lightly cropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +66,10 @@ class Register:
         self.aliases = dict(aliases or {})  # former address key -> current account key
         # Official handles by their first and by their last five letters: a variant within
         # two edits of a handle almost always keeps one end intact.
+        # Ends shared by many handles ("...malaysia") say nothing and are dropped; the
+        # handle's core without decorations ("jpj" in "jpjmalaysia") is matched exactly.
         self.official_handles: dict[str, dict[str, str]] = {}
+        self.official_cores: dict[str, str] = {}
         for account in accounts:
             self.accounts[account.key] = account
             if account.status == "official":
@@ -71,6 +77,12 @@ class Register:
                 if len(folded) >= 3 and not folded.isdigit():
                     for end in _handle_ends(folded):
                         self.official_handles.setdefault(end, {})[folded] = account.organisation
+                    core = handle_core(folded)
+                    if len(core) >= 3:
+                        self.official_cores.setdefault(core, account.organisation)
+        for end in [end for end, members in self.official_handles.items()
+                    if len(members) > COMMON_HANDLE_END]:
+            del self.official_handles[end]
         self.names = NameIndex(NameRecord(org.code, org.name_ms, org.name_en, org.acronyms)
                                for org in self.organisations.values())
         self.acronyms: dict[str, set[str]] = {}
@@ -91,6 +103,7 @@ class Register:
                 self.websites[org.website.lower().removeprefix("www.")] = org.code
         self.acronym_lengths = sorted({len(a) for a in self.acronyms}, reverse=True)
         self.joined_lengths = sorted({len(n) for n in self.joined_names}, reverse=True)
+        self.joined_heads = {name[:6] for name in self.joined_names}
 
     def organisation_for_domain(self, domain: str) -> str | None:
         parts = domain.split(".")
@@ -144,13 +157,20 @@ def _handle_evidence(register: Register, handle: str, found: dict[str, Evidence]
                 ev = found.setdefault(code, Evidence(code))
                 ev.handle_variant = f"handle '{handle}' is the acronym {head.upper()} dressed up"
                 ev.raise_to(0.85)
-    for length in register.joined_lengths:
+    for length in register.joined_lengths if folded[:6] in register.joined_heads else ():
         if length <= len(folded) and folded[:length] in register.joined_names:
             code = register.joined_names[folded[:length]]
             ev = found.setdefault(code, Evidence(code))
             ev.handle_variant = ev.handle_variant or "handle spells out the organisation's name"
             ev.raise_to(0.85)
             break
+    core = handle_core(folded)
+    if len(core) >= 3 and core in register.official_cores:
+        code = register.official_cores[core]
+        ev = found.setdefault(code, Evidence(code))
+        ev.handle_variant = f"handle is a variant of the official '{core}' handles"
+        ev.raise_to(0.95)
+        return
     nearby: dict[str, str] = {}
     for end in _handle_ends(folded):
         nearby.update(register.official_handles.get(end, {}))
@@ -167,6 +187,20 @@ def _handle_ends(folded: str) -> tuple[str, str]:
     return "^" + folded[:5], folded[-5:] + "$"
 
 
+def handle_core(folded: str) -> str:
+    """A folded handle without trailing decorations and digits: jpjmalaysia2024 -> jpj."""
+    core = folded.rstrip("0123456789")
+    changed = True
+    while changed and core:
+        changed = False
+        for word in _DECORATIONS_LONGEST_FIRST:
+            if core.endswith(word) and len(core) > len(word):
+                core = core[: -len(word)].rstrip("0123456789")
+                changed = True
+                break
+    return core
+
+
 def _decorations_only(rest: str) -> bool:
     """True when rest is made of impersonators' decorations and digits ("officialmy2024")."""
     rest = rest.strip("0123456789")
@@ -181,7 +215,8 @@ def _decorations_only(rest: str) -> bool:
 def _name_evidence(register: Register, display_name: str, found: dict[str, Evidence]) -> None:
     if not display_name:
         return
-    for code, score in register.names.search(display_name, limit=3):
+    for code, score in register.names.search(display_name, limit=3,
+                                             max_candidates=NAME_CANDIDATES):
         if score < 0.3:
             break
         ev = found.setdefault(code, Evidence(code))

@@ -193,7 +193,10 @@ class NameIndex:
             self._near_cache[word] = found
         return found
 
-    def search(self, query: str, limit: int = 20) -> list[tuple[str, float]]:
+    def search(self, query: str, limit: int = 20,
+               max_candidates: int | None = None) -> list[tuple[str, float]]:
+        """Best matches first. With max_candidates, a query whose words are shared by more
+        names than that is too unspecific to name anyone, and answers only by acronym."""
         if not isinstance(query, str):
             return []
         folded = fold(query)
@@ -204,13 +207,14 @@ class NameIndex:
             best[position] = strength
         words = tokens(query)
         if words:
-            for position, score in self._score_names(words).items():
+            for position, score in self._score_names(words, max_candidates).items():
                 if score > best.get(position, 0.0):
                     best[position] = score
         ranked = sorted(best.items(), key=lambda item: (-item[1], self.records[item[0]].key))
         return [(self.records[position].key, round(score, 4)) for position, score in ranked[:limit]]
 
-    def _score_names(self, words: list[str]) -> dict[int, float]:
+    def _score_names(self, words: list[str],
+                     max_candidates: int | None = None) -> dict[int, float]:
         """Weighted share of the query a name explains (70%) and of the name the query
         covers (30%). Candidates come from the query's rarer words when it has any, so a
         word shared by thousands of names ("jabatan") never fans out to all of them."""
@@ -218,19 +222,26 @@ class NameIndex:
         meanings = {word: self._near_words(word) for word in words}
         fan_out = {word: sum(len(self.by_token[c]) for c in near)
                    for word, near in meanings.items()}
-        rare = [word for word in words if 0 < fan_out[word] <= self.block_limit]
+        limit = min(self.block_limit, max_candidates or self.block_limit)
+        ordered = sorted((word for word in words if fan_out[word] and word not in SOFT_WORDS),
+                         key=fan_out.get) or [word for word in words if fan_out[word]]
+        rare = [word for word in ordered if fan_out[word] <= limit]
         candidates: set[int] = set()
         if rare:
-            for word in rare:
-                candidates |= self._postings(word, meanings[word])
+            for word in rare:  # rarest first; stop before a common word floods the set
+                postings = self._postings(word, meanings[word])
+                if candidates and max_candidates and len(candidates | postings) > max_candidates:
+                    break
+                candidates |= postings
         else:
             # Only common words: the names holding all of them, else those of the rarest.
-            present = sorted((word for word in words if fan_out[word]), key=fan_out.get)
-            sets = [self._postings(word, meanings[word]) for word in present]
+            sets = [self._postings(word, meanings[word]) for word in ordered]
             if sets:
                 candidates = set.intersection(*sets) if len(sets) > 1 else sets[0]
                 if not candidates:
                     candidates = sets[0]
+        if max_candidates is not None and len(candidates) > max_candidates:
+            candidates = set()
         for word in words:
             for record in self.acronyms.get(word, ()):
                 candidates.update(self.names_of[record])
