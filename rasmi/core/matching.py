@@ -32,9 +32,9 @@ HANDLE_DECORATIONS = frozenset(
 _DECORATIONS_LONGEST_FIRST = sorted(HANDLE_DECORATIONS, key=len, reverse=True)
 NEW_ACCOUNT_DAYS = 180
 ESTABLISHED_DAYS = 2 * 365
-LOGO_DISTANCE = 10
+LOGO_DISTANCE = 10  # of 64 bits: same picture, re-encoded or lightly cropped
 COMMON_HANDLE_END = 64
-NAME_CANDIDATES = 60  # a display name shared with more organisations than this names none  # of 64 bits: same picture, re-encoded or lightly cropped
+NAME_CANDIDATES = 60  # a display name shared with more organisations than this names none
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,7 @@ class Register:
     def __init__(self, organisations: Iterable[OrganisationInfo],
                  accounts: Iterable[RegisteredAccount], aliases: dict[str, str] | None = None):
         self.organisations = {org.code: org for org in organisations}
+        self._own_words: dict[str, frozenset[str]] = {}
         self.accounts: dict[str, RegisteredAccount] = {}
         self.aliases = dict(aliases or {})  # former address key -> current account key
         # Official handles by their first and by their last five letters: a variant within
@@ -104,6 +105,17 @@ class Register:
         self.acronym_lengths = sorted({len(a) for a in self.acronyms}, reverse=True)
         self.joined_lengths = sorted({len(n) for n in self.joined_names}, reverse=True)
         self.joined_heads = {name[:6] for name in self.joined_names}
+
+    def own_words(self, code: str) -> frozenset[str]:
+        """Words of the organisation's names and acronyms (cached: asked per candidate)."""
+        words = self._own_words.get(code)
+        if words is None:
+            org = self.organisations[code]
+            words = frozenset(tokens(org.name_ms)) | frozenset(tokens(org.name_en)) | {
+                fold(a).replace(" ", "") for a in org.acronyms} | {"malaysia"} | {
+                fold(word) for name in (org.name_ms, org.name_en) for word in name.split()}
+            self._own_words[code] = words
+        return words
 
     def organisation_for_domain(self, domain: str) -> str | None:
         parts = domain.split(".")
@@ -248,12 +260,7 @@ def signals_words() -> frozenset[str]:
 
 def _is_name_copy(register: Register, code: str, words: list[str]) -> bool:
     """The display name is the organisation's name or acronym and nothing else of substance."""
-    if not words:
-        return False
-    org = register.organisations[code]
-    own = set(tokens(org.name_ms)) | set(tokens(org.name_en)) | {"malaysia"}
-    own |= {fold(a).replace(" ", "") for a in org.acronyms}
-    return all(word in own for word in words)
+    return bool(words) and all(word in register.own_words(code) for word in words)
 
 
 def _link_evidence(register: Register, sig: signals.Signals, found: dict[str, Evidence]) -> None:
@@ -360,7 +367,7 @@ def _decide(ev: Evidence, sig: signals.Signals, register: Register, former: str 
         return _out("parody", ev.code, 0.9 + 0.03 * min(len(sig.parody), 3), reasons)
 
     # "Jabatan" in "Jabatan Imigresen" is the organisation's own name, not a branch.
-    own = _own_words(org)
+    own = register.own_words(org.code)
     sig.branch = [phrase for phrase in sig.branch if phrase not in own]
     deception, deceit_reasons = _deception(sig, ev, candidate)
     connection, link_reasons = _connection(sig, ev)
@@ -397,10 +404,6 @@ def _decide(ev: Evidence, sig: signals.Signals, register: Register, former: str 
     return _out("unofficial", ev.code, 0.65 + 0.1 * min(max(margin, 0), 3),
                 reasons + link_reasons + deceit_reasons + [
                     _reason("not_registered", "not in the register")])
-
-
-def _own_words(org: OrganisationInfo) -> set[str]:
-    return {fold(word) for name in (org.name_ms, org.name_en) for word in name.split()}
 
 
 def _match_reasons(ev: Evidence, org: OrganisationInfo) -> list[dict]:

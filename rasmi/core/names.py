@@ -61,7 +61,9 @@ def fold(text: str) -> str:
     """Lower case, no diacritics, `&` as "and", words separated by single spaces."""
     if not text:
         return ""
-    text = _strip_marks(text).translate(_HOMOGLYPHS).lower().replace("&", " and ")
+    if not text.isascii():  # most text is plain ASCII: skip the Unicode work
+        text = _strip_marks(text).translate(_HOMOGLYPHS)
+    text = text.lower().replace("&", " and ")
     text = text.replace("'", "").replace("\u2019", "")
     return _NON_WORD.sub(" ", text).strip()
 
@@ -94,7 +96,10 @@ def fold_handle(handle: str) -> str:
     """A handle as the eye reads it: `JPJ_R4smi`, `jpj.rasmi` and `јрј-rasmi` -> `jpjrasmi`."""
     if not handle:
         return ""
-    text = _strip_marks(handle.lstrip("@")).translate(_HOMOGLYPHS).lower().translate(_LEET)
+    text = handle.lstrip("@")
+    if not text.isascii():
+        text = _strip_marks(text).translate(_HOMOGLYPHS)
+    text = text.lower().translate(_LEET)
     return _HANDLE_SEPARATORS.sub("", text)
 
 
@@ -102,7 +107,9 @@ def handle_words(handle: str) -> list[str]:
     """Words in a handle, split at separators, camelCase and letter/digit boundaries."""
     if not handle:
         return []
-    text = _strip_marks(handle.lstrip("@")).translate(_HOMOGLYPHS)
+    text = handle.lstrip("@")
+    if not text.isascii():
+        text = _strip_marks(text).translate(_HOMOGLYPHS)
     parts = []
     for chunk in _HANDLE_SEPARATORS.split(text):
         parts.extend(_CAMEL.split(chunk))
