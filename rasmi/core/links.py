@@ -47,6 +47,7 @@ NOT_A_URL = LinkError("not_a_url", "not a URL or handle")
 NEEDS_PLATFORM = LinkError("handle_needs_platform", "a handle needs a platform")
 
 MAX_LENGTH = 2048
+_SPACE = re.compile(r"\s")
 _STRIP = " \t\r\n<>\"'`\u200b\u200e\u200f\ufeff"
 _TRAILING = ".,;:!?)]}"
 _SCHEME = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
@@ -195,7 +196,7 @@ def parse_account(text: str, platform: str | None = None) -> AccountRef | LinkEr
     text = text.strip(_STRIP)
     if not text:
         return EMPTY
-    if len(text) > MAX_LENGTH or any(c.isspace() for c in text):
+    if len(text) > MAX_LENGTH or _SPACE.search(text):
         return NOT_A_URL
     text = text.rstrip(_TRAILING).strip(_STRIP) or text
     match = _SCHEME.match(text)

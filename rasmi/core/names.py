@@ -183,6 +183,8 @@ class NameIndex:
         if cached is not None:
             return cached
         found: dict[str, float] = {}
+        if not word.isalpha():  # numbers and codes are exact or nothing
+            return found
         if len(word) >= 3:
             start = bisect.bisect_left(self.vocabulary, word)
             for candidate in self.vocabulary[start:start + 50]:

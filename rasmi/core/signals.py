@@ -11,11 +11,46 @@ from datetime import date, datetime
 
 from rasmi.core.platforms import platform_for_host
 
+_WORD = re.compile(r"[a-z0-9]+")
 
-def _words(*phrases: str) -> re.Pattern:
-    """One case-insensitive pattern matching any phrase on word boundaries."""
-    body = "|".join(sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+
+class Lexicon:
+    """Phrases matched on whole words. Text is split into words once; single words are set
+    lookups and longer phrases substring checks on the space-joined words, so a profile
+    costs a few microseconds whatever the lexicon's size."""
+
+    def __init__(self, *phrases: str, patterns: tuple[str, ...] = ()):
+        normalised = {" ".join(_WORD.findall(p.lower())) for p in phrases}
+        self.words = frozenset(p for p in normalised if " " not in p)
+        self.phrases = tuple(sorted((p for p in normalised if " " in p), key=len, reverse=True))
+        self.patterns = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+
+    def found(self, text: "Text", limit: int = 3) -> list[str]:
+        hits: list[str] = []
+        for phrase in self.phrases:
+            if f" {phrase} " in text.padded:
+                hits.append(phrase)
+        for word in text.words:
+            if word in self.words and word not in hits:
+                hits.append(word)
+        for pattern in self.patterns:
+            match = pattern.search(text.raw)
+            if match:
+                hits.append(match.group(0).lower())
+        return list(dict.fromkeys(hits))[:limit]
+
+
+class Text:
+    __slots__ = ("raw", "words", "padded")
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self.words = _WORD.findall(raw.lower())
+        self.padded = f" {' '.join(self.words)} "
+
+
+def _words(*phrases: str, patterns: tuple[str, ...] = ()) -> Lexicon:
+    return Lexicon(*phrases, patterns=patterns)
 
 
 PARODY = _words(
@@ -39,9 +74,10 @@ MONEY = _words(
     "bantuan tunai", "cash aid", "tuntut", "tebus", "claim", "klaim", "rebat", "rebate",
     "refund", "bayaran balik", "saman diskaun", "bayar saman", "jana pendapatan",
     "pelaburan", "investment", "pulangan", "profit", "untung", "baucar", "voucher",
-    "geran", "grant", "kredit", "top up", "topup", r"rm\s?\d[\d,.]*", "tunai", "cash")
+    "geran", "grant", "kredit", "top up", "topup", "tunai", "cash",
+    patterns=(r"\brm\s?\d[\d,.]*",))
 PERSONAL_DATA = _words(
-    "no ic", "no\\. ic", "nombor ic", "no kp", "nombor kad pengenalan", "kad pengenalan",
+    "no ic", "nombor ic", "no kp", "nombor kad pengenalan", "kad pengenalan",
     "mykad", "ic number", "salinan ic", "ic copy", "akaun bank", "nombor akaun",
     "bank account", "account number", "otp", "tac", "kod tac", "kata laluan", "password",
     "pin", "maklumat peribadi", "personal details", "personal information", "butiran peribadi",
@@ -69,7 +105,7 @@ BRANCH = _words(
     "kuala terengganu", "georgetown", "klang", "petaling", "miri", "sibu", "tawau", "sandakan")
 BUSINESS = _words(
     "kedai", "bakery", "bakeri", "cafe", "kafe", "restoran", "restaurant", "enterprise",
-    "enterprises", "sdn bhd", "sdn\\. bhd\\.", "trading", "shop", "store", "butik", "boutique",
+    "enterprises", "sdn bhd", "trading", "shop", "store", "butik", "boutique",
     "catering", "katering", "kek", "cake", "cakes", "tempahan", "order now", "klinik",
     "clinic", "salon", "spa", "tuisyen", "tuition", "hartanah", "property", "properties",
     "motor", "auto", "autos", "workshop", "bengkel", "dobi", "laundry", "resort", "hotel",
@@ -109,9 +145,11 @@ class Signals:
     age_days: int | None = None
 
 
-def _found(pattern: re.Pattern, text: str, limit: int = 3) -> list[str]:
+def _found(lexicon, text, limit: int = 3) -> list[str]:
+    if isinstance(lexicon, Lexicon):
+        return lexicon.found(text if isinstance(text, Text) else Text(text), limit)
     seen: list[str] = []
-    for match in pattern.finditer(text):
+    for match in lexicon.finditer(text.raw if isinstance(text, Text) else text):
         phrase = match.group(0).lower()
         if phrase not in seen:
             seen.append(phrase)
@@ -161,24 +199,28 @@ def parse_day(value) -> date | None:
 def read_signals(*, display_name: str, handle: str, bio: str, posts: list[str],
                  links: list[str], created_at, as_of: date) -> Signals:
     """Everything the candidate says about itself, with the phrases that say it."""
-    profile = f"{display_name}\n{bio}"
-    text = f"{profile}\n" + "\n".join(posts)
+    profile_raw = f"{display_name}\n{bio}"
+    text_raw = f"{profile_raw}\n" + "\n".join(posts) if posts else profile_raw
+    profile = Text(profile_raw)
+    text = Text(text_raw) if posts else profile
     signals = Signals()
-    signals.parody = _found(PARODY, profile) or _found(PARODY, text)
-    signals.references_official_site = bool(REFERENCE_TO_OFFICIAL.search(text))
-    claim_text = REFERENCE_TO_OFFICIAL.sub(" ", profile)
+    signals.parody = _found(PARODY, profile) or (_found(PARODY, text) if posts else [])
+    signals.references_official_site = bool(REFERENCE_TO_OFFICIAL.search(text_raw))
+    claim_raw = REFERENCE_TO_OFFICIAL.sub(" ", profile_raw)
+    claim_text = Text(claim_raw)
     signals.claims_official = _found(CLAIMS_OFFICIAL, claim_text) + [
         word for word in ("rasmi", "official", "sah", "verified", "real", "asli", "hq")
-        if word in handle.lower() and word not in claim_text.lower()]
+        if word in handle.lower() and word not in claim_raw.lower()]
     signals.money = _found(MONEY, text)
     signals.personal_data = _found(PERSONAL_DATA, text)
     signals.recruitment = _found(RECRUITMENT, text)
-    signals.private_contact = _found(PHONE, text, 2) + [
+    signals.private_contact = _found(PHONE, text_raw, 2) + [
         f"'{w}'" for w in _found(PRIVATE_CHANNEL, text, 2)]
     signals.branch = _found(BRANCH, profile)
     signals.business = _found(BUSINESS, profile)
     signals.personal_name = bool(PERSONAL_NAME.search(display_name))
-    classify_domains(list(links) + [m.group(0) for m in URL.finditer(text)], signals)
+    found_links = [m.group(0) for m in URL.finditer(text_raw)] if "." in text_raw else []
+    classify_domains(list(links) + found_links, signals)
     created = parse_day(created_at)
     if created is not None:
         signals.age_days = max((as_of - created).days, 0)

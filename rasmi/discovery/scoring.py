@@ -61,6 +61,33 @@ def _judge_chunk(chunk: list[tuple[int, str]]) -> list[LineResult]:
     return [judge_line(number, text, _register, _as_of, _base_dir) for number, text in chunk]
 
 
+def _judge_block(chunk: list[tuple[int, str]]) -> tuple[str, int, list[str]]:
+    """A whole chunk's output as one string: far less to pass between processes."""
+    outputs, errors = [], []
+    for number, text in chunk:
+        result = judge_line(number, text, _register, _as_of, _base_dir)
+        if result.error:
+            errors.append(result.error)
+        elif result.output:
+            outputs.append(result.output)
+    return ("\n".join(outputs) + "\n" if outputs else ""), len(outputs), errors
+
+
+def score_blocks(lines: Iterable[str], register: Register, *, as_of: date,
+                 base_dir: Path | None = None,
+                 workers: int = 1) -> Iterator[tuple[str, int, list[str]]]:
+    """Like score_lines, chunk by chunk: (output text, lines written, error messages)."""
+    global _register, _as_of, _base_dir
+    _register, _as_of, _base_dir = register, as_of, base_dir
+    if workers <= 1:
+        for chunk in _chunks(lines, CHUNK_LINES):
+            yield _judge_block(chunk)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers) as pool:
+        yield from pool.imap(_judge_block, _chunks(lines, CHUNK_LINES), chunksize=1)
+
+
 def _chunks(lines: Iterable[str], size: int) -> Iterator[list[tuple[int, str]]]:
     chunk: list[tuple[int, str]] = []
     for number, text in enumerate(lines, 1):

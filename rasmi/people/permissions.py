@@ -75,3 +75,9 @@ def can_manage_register(user) -> bool:
 def require(allowed: bool, message: str | None = None) -> None:
     if not allowed:
         raise PermissionDenied(message or _("You do not have permission to do this."))
+
+
+def can_handle_cases(user, organisation) -> bool:
+    """Triage discovery cases: coordinators anywhere, admins and editors for their own
+    organisations (and those under them)."""
+    return is_coordinator(user) or bool(roles_in(user, organisation) & EDITING_ROLES)

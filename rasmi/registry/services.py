@@ -320,3 +320,42 @@ def recertify_account(actor, account: SocialAccount, note: str = "") -> SocialAc
 def add_evidence(actor, account: SocialAccount, item: EvidenceInput) -> Evidence:
     permissions.require(permissions.can_submit_account(actor, account.organisation))
     return _add_evidence(actor, account, item)
+
+
+FINDING_STATUSES = frozenset({AccountStatus.IMPERSONATION, AccountStatus.UNOFFICIAL,
+                              AccountStatus.PARODY})
+
+
+@transaction.atomic
+def record_finding(actor, organisation: Organisation, ref: links.AccountRef, status: str,
+                   reason: str) -> SocialAccount:
+    """Put a confirmed discovery finding in the register (impersonation, unofficial or
+    parody), so verify warns citizens at once. Never touches an official or pending
+    account: those change only through maker-checker."""
+    permissions.require(permissions.can_handle_cases(actor, organisation))
+    if status not in FINDING_STATUSES:
+        raise RegisterError("invalid_status", _("A finding is impersonation, unofficial or "
+                                                "parody."), {"status": status})
+    account = SocialAccount.objects.select_for_update().filter(account_key=ref.key).first()
+    if account is not None and account.status in (AccountStatus.OFFICIAL,
+                                                  AccountStatus.PENDING):
+        raise RegisterError("registered_official",
+                            _("This address is an official or pending account in the register."),
+                            {"account_key": ref.key})
+    if account is None:
+        account = SocialAccount.objects.create(
+            organisation=organisation, platform=ref.platform, account_key=ref.key,
+            canonical_url=ref.canonical_url, handle=ref.handle,
+            platform_id=ref.handle if ref.is_platform_id else "", status=status, notes=reason,
+            submitted_by=actor, reviewed_by=actor)
+        record(actor, "registry.account.finding", account, after=account_snapshot(account))
+        _public_change(RegisterChange.Kind.ADDED, account)
+    elif account.status != status:
+        before, old_status = account_snapshot(account), account.status
+        account.status, account.reviewed_by = status, actor
+        account.save()
+        record(actor, "registry.account.finding", account, before=before,
+               after=account_snapshot(account) | {"reason": reason})
+        _public_change(RegisterChange.Kind.STATUS_CHANGED, account, old_status=old_status)
+    bump_register_version()
+    return account

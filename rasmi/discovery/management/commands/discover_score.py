@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from rasmi.discovery.scoring import score_lines
+from rasmi.discovery.scoring import score_blocks
 from rasmi.discovery.selectors import register_snapshot
 from rasmi.people.cli import add_actor_argument, resolve_actor
 
@@ -34,21 +34,21 @@ class Command(BaseCommand):
         register = register_snapshot()
         as_of = options["as_of"] or dt.date.today()
         out = options["output"].open("w", encoding="utf-8") if options["output"] else None
-        write = out.write if out else self.stdout.write
+        write = out.write if out else self.stdout._out.write
         progress = sys.stderr.isatty()
         skipped = written = 0
         try:
             with handle:
-                for result in score_lines(handle, register, as_of=as_of,
-                                          base_dir=source.parent, workers=options["workers"]):
-                    if result.error:
-                        skipped += 1
-                        self.stderr.write(result.error)
-                    elif result.output:
-                        written += 1
-                        write(result.output + "\n") if out else write(result.output)
-                        if progress and written % 10000 == 0:
-                            sys.stderr.write(f"\r{written:,} scored")
+                for text, count, errors in score_blocks(
+                        handle, register, as_of=as_of, base_dir=source.parent,
+                        workers=options["workers"]):
+                    for error in errors:
+                        self.stderr.write(error)
+                    skipped += len(errors)
+                    written += count
+                    write(text)
+                    if progress:
+                        sys.stderr.write(f"\r{written:,} scored")
         except UnicodeDecodeError as exc:
             raise CommandError(f"{source} is not UTF-8 text ({exc.reason})") from exc
         finally:
