@@ -13,6 +13,7 @@ Pure Python: the same `score_candidate` runs in `rasmi discover_score`, its work
 processes, and Spark executors.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -29,7 +30,8 @@ HANDLE_DECORATIONS = frozenset(
     "official rasmi my malaysia gov govmy hq info bantuan page team admin care helpdesk "
     "online ofc offical officiel real asli sah verified tv media news berita update updates "
     "terkini live baru new net org com".split())
-_DECORATIONS_LONGEST_FIRST = sorted(HANDLE_DECORATIONS, key=len, reverse=True)
+_DECORATION_END = re.compile(
+    "(?:" + "|".join(sorted(HANDLE_DECORATIONS, key=len, reverse=True)) + ")$")
 NEW_ACCOUNT_DAYS = 180
 ESTABLISHED_DAYS = 2 * 365
 LOGO_DISTANCE = 10  # of 64 bits: same picture, re-encoded or lightly cropped
@@ -202,14 +204,11 @@ def _handle_ends(folded: str) -> tuple[str, str]:
 def handle_core(folded: str) -> str:
     """A folded handle without trailing decorations and digits: jpjmalaysia2024 -> jpj."""
     core = folded.rstrip("0123456789")
-    changed = True
-    while changed and core:
-        changed = False
-        for word in _DECORATIONS_LONGEST_FIRST:
-            if core.endswith(word) and len(core) > len(word):
-                core = core[: -len(word)].rstrip("0123456789")
-                changed = True
-                break
+    while core:
+        match = _DECORATION_END.search(core)
+        if match is None or match.start() == 0:
+            break
+        core = core[:match.start()].rstrip("0123456789")
     return core
 
 

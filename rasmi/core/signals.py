@@ -22,14 +22,17 @@ class Lexicon:
     def __init__(self, *phrases: str, patterns: tuple[str, ...] = ()):
         normalised = {" ".join(_WORD.findall(p.lower())) for p in phrases}
         self.words = frozenset(p for p in normalised if " " not in p)
-        self.phrases = tuple(sorted((p for p in normalised if " " in p), key=len, reverse=True))
+        self.phrases: dict[str, list[str]] = {}  # first word -> phrases starting with it
+        for phrase in sorted((p for p in normalised if " " in p), key=len, reverse=True):
+            self.phrases.setdefault(phrase.split(" ", 1)[0], []).append(phrase)
         self.patterns = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
     def found(self, text: "Text", limit: int = 3) -> list[str]:
         hits: list[str] = []
-        for phrase in self.phrases:
-            if f" {phrase} " in text.padded:
-                hits.append(phrase)
+        for first in text.word_set.intersection(self.phrases):
+            for phrase in self.phrases[first]:
+                if f" {phrase} " in text.padded:
+                    hits.append(phrase)
         for word in text.words:
             if word in self.words and word not in hits:
                 hits.append(word)
@@ -41,11 +44,12 @@ class Lexicon:
 
 
 class Text:
-    __slots__ = ("raw", "words", "padded")
+    __slots__ = ("raw", "words", "word_set", "padded")
 
     def __init__(self, raw: str):
         self.raw = raw
         self.words = _WORD.findall(raw.lower())
+        self.word_set = frozenset(self.words)
         self.padded = f" {' '.join(self.words)} "
 
 
@@ -205,9 +209,12 @@ def read_signals(*, display_name: str, handle: str, bio: str, posts: list[str],
     text = Text(text_raw) if posts else profile
     signals = Signals()
     signals.parody = _found(PARODY, profile) or (_found(PARODY, text) if posts else [])
-    signals.references_official_site = bool(REFERENCE_TO_OFFICIAL.search(text_raw))
-    claim_raw = REFERENCE_TO_OFFICIAL.sub(" ", profile_raw)
-    claim_text = Text(claim_raw)
+    signals.references_official_site = ".gov.my" in text_raw and bool(
+        REFERENCE_TO_OFFICIAL.search(text_raw))
+    claim_raw, claim_text = profile_raw, profile
+    if signals.references_official_site:
+        claim_raw = REFERENCE_TO_OFFICIAL.sub(" ", profile_raw)
+        claim_text = Text(claim_raw)
     signals.claims_official = _found(CLAIMS_OFFICIAL, claim_text) + [
         word for word in ("rasmi", "official", "sah", "verified", "real", "asli", "hq")
         if word in handle.lower() and word not in claim_raw.lower()]
