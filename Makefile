@@ -12,6 +12,7 @@ demo: venv
 	$(BIN)/rasmi migrate --noinput
 	$(BIN)/rasmi load_directory
 	$(BIN)/rasmi load_demo
+	$(BIN)/rasmi load_demo_candidates
 
 run: demo
 	@echo ""

@@ -34,6 +34,7 @@ def demo_site(transactional_db, live_server, settings):
     settings.VERIFY_INDEX_TTL = 0
     call_command("load_directory", stdout=StringIO())
     call_command("load_demo", stdout=StringIO())
+    call_command("load_demo_candidates", stdout=StringIO())
     from rasmi.registry import verify
 
     verify.invalidate_local_index()

@@ -11,6 +11,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("akaun/", include("rasmi.people.urls")),
     path("admin/", admin.site.urls),
+    path("", include("rasmi.discovery.urls")),
     path("", include("rasmi.registry.urls")),
 ]
 if settings.DEBUG:
