@@ -47,6 +47,7 @@ _HOMOGLYPHS = str.maketrans({
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
                        "@": "a", "$": "s", "!": "i", "|": "l"})
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_TRAILING_NUMBER = re.compile(r"\d{2,}$")
 _HANDLE_SEPARATORS = re.compile(r"[\s._\-·]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])"
                     r"|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
@@ -99,8 +100,12 @@ def fold_handle(handle: str) -> str:
     text = handle.lstrip("@")
     if not text.isascii():
         text = _strip_marks(text).translate(_HOMOGLYPHS)
-    text = text.lower().translate(_LEET)
-    return _HANDLE_SEPARATORS.sub("", text)
+    text = _HANDLE_SEPARATORS.sub("", text.lower())
+    # A trailing number ("2026") is a number, not letters in disguise; a lone digit is leet.
+    number = _TRAILING_NUMBER.search(text)
+    if number:
+        return text[:number.start()].translate(_LEET) + number.group(0)
+    return text.translate(_LEET)
 
 
 def handle_words(handle: str) -> list[str]:

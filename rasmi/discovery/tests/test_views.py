@@ -1,0 +1,91 @@
+"""Discovery pages: the citizen's report and the officers' triage, with permissions."""
+
+import pytest
+from django.test import Client
+
+from rasmi.discovery import services
+from rasmi.discovery.models import Case, CitizenReport, Source
+
+from .conftest import PASSWORD
+
+SCAM = {"id": "s1", "platform": "facebook",
+        "url": "https://www.facebook.com/jpj.bantuan.saman2024",
+        "display_name": "JPJ Malaysia Rasmi",
+        "bio": "Bayar saman diskaun 70%. WhatsApp 011-0000 0000"}
+
+
+def _client(user):
+    client = Client()
+    assert client.login(username=user.username, password=PASSWORD)
+    return client
+
+
+@pytest.fixture
+def case(people):
+    services.ingest(people["coordinator"], [SCAM], Source.FILE)
+    return Case.objects.get()
+
+
+def test_verify_offers_a_report_for_unregistered_accounts(client, people):
+    page = client.get("/", {"url": "https://www.facebook.com/kkm.bantuan.rasmi2026"})
+    assert b'data-testid="report-form"' in page.content
+
+
+def test_a_report_needs_no_login_and_keeps_no_address(client, people):
+    response = client.post("/lapor/", {"url": "https://www.facebook.com/kkm.bantuan.rasmi2026",
+                                       "note": "minta IC"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and b"report-thanks" in response.content
+    assert CitizenReport.objects.count() == 1
+    assert "127.0.0.1" not in CitizenReport.objects.get().client_hash
+
+
+def test_the_honeypot_thanks_bots_and_keeps_nothing(client, people):
+    response = client.post("/lapor/", {"url": "https://www.facebook.com/x.y.z",
+                                       "website": "http://spam"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and CitizenReport.objects.count() == 0
+
+
+def test_reports_are_rate_limited(client, people):
+    codes = [client.post("/lapor/", {"url": f"https://www.facebook.com/page.number{i}"}).status_code
+             for i in range(7)]
+    assert codes[-1] == 429
+
+
+def test_queue_and_case_pages_follow_organisation_permissions(case, people):
+    for who, status in (("coordinator", 200), ("jpj_editor", 200), ("mot_admin", 200),
+                        ("kkm_editor", 404), ("jpj_viewer", 200)):
+        client = _client(people[who])
+        assert client.get(f"/staf/kes/{case.pk}/").status_code == status, who
+        listed = client.get("/staf/kes/").content
+        assert (f'data-case="{case.pk}"'.encode() in listed) == (status == 200), who
+    assert Client().get("/staf/kes/").status_code == 302
+
+
+def test_a_viewer_sees_but_cannot_act(case, people):
+    client = _client(people["jpj_viewer"])
+    client.post(f"/staf/kes/{case.pk}/tindakan/", {"to_state": "dismissed"})
+    assert Case.objects.get().state == "new"
+
+
+def test_confirm_then_dossier_in_json_and_html(case, people):
+    client = _client(people["jpj_editor"])
+    client.post(f"/staf/kes/{case.pk}/tindakan/", {"to_state": "confirmed_impersonation",
+                                                   "note": "copies JPJ"})
+    assert Case.objects.get().state == "confirmed_impersonation"
+    data = client.get(f"/staf/kes/{case.pk}/dosier.json").json()
+    first = data["cases"][0]
+    assert first["organisation"]["code"] == "jpj" and first["finding"]["reasons"]
+    assert first["addressed_to"]["regulator"]["channel"].startswith("https://")
+    html = client.get(f"/staf/kes/{case.pk}/dosier.html")
+    assert b'data-testid="dossier-case"' in html.content
+    assert _client(people["kkm_editor"]).get(f"/staf/kes/{case.pk}/dosier.json").status_code \
+        == 404
+
+
+def test_bulk_action_and_comment(case, people):
+    client = _client(people["coordinator"])
+    client.post(f"/staf/kes/{case.pk}/komen/", {"text": "semak dengan JPJ"})
+    client.post("/staf/kes/pukal/", {"cases": str(case.pk), "to_state": "dismissed"})
+    case.refresh_from_db()
+    assert case.state == "dismissed"
+    assert list(case.events.values_list("kind", flat=True)) == ["opened", "comment", "state"]
