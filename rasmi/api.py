@@ -115,3 +115,7 @@ def paginate(queryset, page: int, page_size: int, serialize) -> dict:
 from rasmi.registry.api import router as registry_router  # noqa: E402
 
 api.add_router("/", registry_router)
+
+from rasmi.discovery.api import router as discovery_router  # noqa: E402
+
+api.add_router("/discovery/", discovery_router)

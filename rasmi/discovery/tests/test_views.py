@@ -89,3 +89,30 @@ def test_bulk_action_and_comment(case, people):
     case.refresh_from_db()
     assert case.state == "dismissed"
     assert list(case.events.values_list("kind", flat=True)) == ["opened", "comment", "state"]
+
+
+def test_api_report_then_staff_confirm(people):
+    client = Client()
+    response = client.post("/api/v1/discovery/reports",
+                           {"url": "https://www.facebook.com/kkm.bantuan.rasmi2026", "note": "x"},
+                           content_type="application/json")
+    assert response.status_code == 201 and response.json()["organisation"] == "kkm"
+    bad = client.post("/api/v1/discovery/reports", {"url": "hello there"},
+                      content_type="application/json")
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "invalid_url"
+    assert client.get("/api/v1/discovery/cases").status_code == 401
+    editor = _client(people["kkm_editor"])
+    listed = editor.get("/api/v1/discovery/cases").json()
+    assert listed["count"] == 1 and set(listed) == {"count", "page", "page_size", "results"}
+    case_id = listed["results"][0]["id"]
+    assert _client(people["jpj_editor"]).post(
+        f"/api/v1/discovery/cases/{case_id}/transition", {"to_state": "dismissed"},
+        content_type="application/json").status_code == 404
+    done = editor.post(f"/api/v1/discovery/cases/{case_id}/transition",
+                       {"to_state": "confirmed_impersonation"}, content_type="application/json")
+    assert done.status_code == 200 and done.json()["state"] == "confirmed_impersonation"
+    again = editor.post(f"/api/v1/discovery/cases/{case_id}/transition",
+                        {"to_state": "new"}, content_type="application/json")
+    assert again.status_code == 400
+    census = client.get("/api/v1/discovery/census").json()
+    assert census["series"][0]["confirmed"] == 1
