@@ -6,10 +6,10 @@ app_name = "discovery"
 
 urlpatterns = [
     path("lapor/", views.report, name="report"),
+    path("banci/penemuan/", views.census_page, name="census"),
     path("staf/kes/", views.queue, name="queue"),
     path("staf/kes/pukal/", views.bulk, name="bulk"),
     path("staf/kes/dosier.<str:fmt>", views.batch_dossier, name="batch_dossier"),
-    path("staf/kes/banci.json", views.census_json, name="census_json"),
     path("staf/kes/<int:pk>/", views.case_detail, name="case"),
     path("staf/kes/<int:pk>/tindakan/", views.transition, name="transition"),
     path("staf/kes/<int:pk>/tugasan/", views.assign, name="assign"),

@@ -1,7 +1,5 @@
 """Discovery pages: citizens' reports (public) and the case officers' triage (staff)."""
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -211,9 +209,23 @@ def batch_dossier(request, fmt):
     return _dossier_response(request, dossier.batch_dossier(cases), fmt, "rasmi-dossier-batch")
 
 
-@login_required
 @require_GET
-def census_json(request):
-    _require_staff(request)
-    return HttpResponse(json.dumps(selectors.discovery_census(), default=str),
-                        content_type="application/json")
+def census_page(request):
+    """Public: impersonation found, confirmed and taken down per platform and month, and
+    the median days to takedown. Counts only; no account details."""
+    limited = ratelimit.rate_limited(request, "census")
+    if limited is not None:
+        return limited
+    data = selectors.discovery_census()
+    totals: dict[str, dict[str, int]] = {}
+    for row in data["series"]:
+        total = totals.setdefault(row["platform"], {"found": 0, "confirmed": 0, "taken_down": 0})
+        for key in total:
+            total[key] += row[key]
+    peak = max([t["found"] for t in totals.values()] or [1]) or 1
+    bars = [{"platform": platform, **total, "found_w": 300 * total["found"] // peak,
+             "confirmed_w": 300 * total["confirmed"] // peak,
+             "taken_w": 300 * total["taken_down"] // peak, "y": 30 * index}
+            for index, (platform, total) in enumerate(sorted(totals.items()))]
+    return render(request, "discovery/census.html", {
+        "data": data, "bars": bars, "height": 30 * len(bars) + 10})

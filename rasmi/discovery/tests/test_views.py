@@ -116,3 +116,10 @@ def test_api_report_then_staff_confirm(people):
     assert again.status_code == 400
     census = client.get("/api/v1/discovery/census").json()
     assert census["series"][0]["confirmed"] == 1
+
+
+def test_public_discovery_census(client, case, people):
+    services.transition(people["coordinator"], case, "confirmed_impersonation")
+    page = client.get("/banci/penemuan/")
+    assert page.status_code == 200 and b'data-testid="discovery-series"' in page.content
+    assert b"facebook" in page.content
