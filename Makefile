@@ -33,7 +33,9 @@ lint: venv
 	$(BIN)/ruff check rasmi e2e benchmarks eval
 
 messages: venv
-	cd rasmi && ../$(BIN)/rasmi makemessages -l ms --no-obsolete && ../$(BIN)/rasmi compilemessages -l ms
+	cd rasmi && ../$(BIN)/rasmi makemessages -l ms --no-obsolete
+	$(BIN)/python scripts/fill-translations.py rasmi/locale/ms/translations.py
+	cd rasmi && ../$(BIN)/rasmi compilemessages -l ms
 
 clean:
 	rm -rf .venv var
