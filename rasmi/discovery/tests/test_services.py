@@ -135,3 +135,18 @@ def test_bulk_moves_report_each_case(ingested, people):
     cases = list(Case.objects.all())
     result = services.bulk_transition(people["jpj_editor"], cases, CaseState.DISMISSED, "bulk")
     assert len(result["done"]) == 2 and not result["failed"]
+
+
+def test_recheck_command_and_task(ingested, people, tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    seen = tmp_path / "seen.jsonl"
+    seen.write_text('{"id": "1", "url": "https://www.facebook.com/jpj.bantuan.saman2024"}\n')
+    out = StringIO()
+    call_command("discover_recheck", "--seen", str(seen), stdout=out)
+    assert "re-scored 2 open case(s)" in out.getvalue()
+    out = StringIO()
+    call_command("discover_recheck", "--enqueue", stdout=out)
+    assert "enqueued" in out.getvalue()

@@ -16,6 +16,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--seen", type=Path, action="append", default=[],
                             help="file of accounts seen live now (repeatable)")
+        parser.add_argument("--enqueue", action="store_true",
+                            help="hand the re-check to the task backend instead of running it")
         add_actor_argument(parser)
 
     def handle(self, *args, **options):
@@ -31,6 +33,12 @@ class Command(BaseCommand):
                         ref = links.parse_account(item.candidate["url"])
                         if isinstance(ref, links.AccountRef):
                             seen.add(ref.key)
+        if options["enqueue"]:
+            from rasmi.discovery.tasks import recheck
+
+            result = recheck.enqueue(sorted(seen) if seen is not None else None)
+            self.stdout.write(f"re-check enqueued as task {result.id} ({result.status})")
+            return
         report = services.recheck(actor, seen_keys=seen)
         self.stdout.write(f"re-scored {report.rescored} open case(s), {report.label_changed} "
                           f"changed label; taken down and still gone: {report.still_gone}")
