@@ -2,22 +2,38 @@
 
 import statistics
 from collections import Counter
+from pathlib import Path
 
+from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 
-from rasmi.core.matching import OrganisationInfo, Register, RegisteredAccount
+from rasmi.core.matching import OrganisationInfo, Register, RegisteredAccount, logo_hash_of
 from rasmi.discovery.models import Case, CaseEvent, CaseState
 from rasmi.people import permissions
 from rasmi.registry.models import AccountAlias, Organisation, SocialAccount
+
+_logo_cache: dict[str, tuple[int, ...]] = {}
+
+
+def _logo_hashes(name: str) -> tuple[int, ...]:
+    """Perceptual hash of an organisation's logo file, computed once per process."""
+    if not name:
+        return ()
+    if name not in _logo_cache:
+        value = logo_hash_of(Path(settings.MEDIA_ROOT) / name)
+        _logo_cache[name] = (value,) if value is not None else ()
+    return _logo_cache[name]
 
 
 def register_snapshot() -> Register:
     """Every organisation and every registered account (pending ones excluded: they are
     not yet anyone's answer), in the indexes core.matching scores against."""
     organisations = [
-        OrganisationInfo(code, name_ms, name_en, tuple(acronyms or ()), website or "")
-        for code, name_ms, name_en, acronyms, website in Organisation.objects.values_list(
-            "code", "name_ms", "name_en", "acronyms", "website").iterator(chunk_size=5000)]
+        OrganisationInfo(code, name_ms, name_en, tuple(acronyms or ()), website or "",
+                         _logo_hashes(logo))
+        for code, name_ms, name_en, acronyms, website, logo in Organisation.objects.values_list(
+            "code", "name_ms", "name_en", "acronyms", "website", "logo")
+        .iterator(chunk_size=5000)]
     accounts = [
         RegisteredAccount(key, org, status, handle, url)
         for key, org, status, handle, url in SocialAccount.objects.exclude(status="pending")
