@@ -1,35 +1,10 @@
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from rasmi.people.models import Membership, Role
+from rasmi.conftest import PASSWORD, make_user  # noqa: F401  (tests import them from here)
+from rasmi.people.models import Role
 from rasmi.registry.importer import run_import
-from rasmi.registry.models import Organisation
-
-PASSWORD = "test-password-123"
-
-
-@pytest.fixture
-def orgs(db):
-    mot = Organisation.objects.create(code="mot", name_ms="Kementerian Pengangkutan",
-                                      name_en="Ministry of Transport", acronyms=["MOT"],
-                                      kind="ministry", website="mot.gov.my")
-    jpj = Organisation.objects.create(code="jpj", name_ms="Jabatan Pengangkutan Jalan Malaysia",
-                                      name_en="Road Transport Department Malaysia",
-                                      acronyms=["JPJ", "RTD"], kind="department", parent=mot,
-                                      website="jpj.gov.my")
-    kkm = Organisation.objects.create(code="kkm", name_ms="Kementerian Kesihatan",
-                                      name_en="Ministry of Health", acronyms=["KKM", "MOH"],
-                                      kind="ministry", website="moh.gov.my")
-    return {"mot": mot, "jpj": jpj, "kkm": kkm}
-
-
-def make_user(username, role=None, org=None):
-    user = get_user_model().objects.create_user(username=username, password=PASSWORD)
-    if role:
-        Membership.objects.create(user=user, role=role, organisation=org)
-    return user
 
 
 @pytest.fixture
