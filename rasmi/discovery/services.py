@@ -212,8 +212,9 @@ def transition(actor, case: Case, to_state: str, note: str = "", *,
                follow_up: str | None = None) -> Case:
     """Move a case. Confirming puts the account in the register (so verify warns at once);
     the organisation may be set or corrected when confirming."""
-    case = Case.objects.select_for_update().select_related("candidate", "organisation").get(
-        pk=case.pk)
+    # Lock only the case row: PostgreSQL refuses FOR UPDATE across the nullable join.
+    case = Case.objects.select_for_update(of=("self",)).select_related(
+        "candidate", "organisation").get(pk=case.pk)
     if organisation is not None and case.state == CaseState.NEW:
         _case_officer(actor, organisation)
         case.organisation = organisation
