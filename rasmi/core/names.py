@@ -4,7 +4,9 @@ The same ministry is "Kementerian Kesihatan Malaysia", "Kem. Kesihatan", "KKM", 
 "Ministry of Health" and "health ministry". `NameIndex` finds it from any of those:
 names are folded (case, diacritics, punctuation), Malay and English abbreviations are
 expanded, stop words dropped and word order ignored; candidates come from a token index
-(exact, prefix, then near-spelling), so a search never scores every record.
+(exact, prefix, near spelling, then words written together), so a search never scores
+every record. Published acronyms score 1.0; initials derived from a name count only when
+they are long enough and nobody else's.
 
 `fold_handle` and `handle_words` do the same for social media handles, where
 impersonators swap digits for letters (`jpj.r4smi`) and Cyrillic for Latin letters.
@@ -22,31 +24,52 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-# Abbreviations and common misspellings, folded -> full folded words.
+# Abbreviations and common misspellings, folded -> full folded words (possibly several).
 ABBREVIATIONS = {
+    # Malay
     "kem": "kementerian", "kemen": "kementerian", "kementrian": "kementerian",
     "kementarian": "kementerian", "jab": "jabatan", "jbt": "jabatan", "jbtn": "jabatan",
     "lem": "lembaga", "lbg": "lembaga", "pej": "pejabat", "bhg": "bahagian",
     "perb": "perbadanan", "suruh": "suruhanjaya", "maj": "majlis", "kerj": "kerajaan",
-    "msia": "malaysia", "m sia": "malaysia", "mys": "malaysia", "malaysian": "malaysia",
+    "tkt": "tingkat", "jln": "jalan", "kg": "kampung", "sg": "sungai", "bkt": "bukit",
+    "ipd": "ibu pejabat polis daerah", "ipk": "ibu pejabat polis kontinjen",
+    "msia": "malaysia", "mys": "malaysia", "malaysian": "malaysia",
+    "sdn": "sendirian", "bhd": "berhad",
+    # English
     "dept": "department", "dep": "department", "min": "ministry", "minstry": "ministry",
     "ministy": "ministry", "govt": "government", "gov": "government", "auth": "authority",
     "comm": "commission", "natl": "national", "nat": "national", "dev": "development",
-    "kebangsaan": "kebangsaan", "bkt": "bukit", "sdn": "sendirian", "bhd": "berhad",
+    "intl": "international",
 }
 STOP_WORDS = frozenset("of and the dan bagi untuk for di ke in on a an".split())
 # Words nearly every name carries: they may be present or absent without changing who it is.
 SOFT_WORDS = frozenset("malaysia kerajaan government persekutuan federal".split())
 SOFT_WEIGHT = 0.15
+DERIVED_ACRONYM = 0.9  # initials of one name only, three letters or more
+AMBIGUOUS_ACRONYM = 0.5  # initials shared with other names, or just two letters
 
+# Letters from other scripts that read as Latin ones, both cases: impersonators write
+# "ЈРЈ" and "јрј". Case is kept so handle_words can still split camelCase.
 _HOMOGLYPHS = str.maketrans({
-    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y", "і": "i", "ј": "j",
-    "к": "k", "м": "m", "т": "t", "в": "b", "н": "h", "ѕ": "s", "ԁ": "d", "ɡ": "g", "ɩ": "l",
-    "α": "a", "ο": "o", "ν": "v", "τ": "t", "κ": "k", "ι": "i", "ε": "e", "ս": "u", "ı": "i",
+    # Cyrillic
+    "а": "a", "в": "b", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y", "і": "i",
+    "ј": "j", "к": "k", "м": "m", "т": "t", "н": "h", "ѕ": "s", "ԁ": "d", "һ": "h", "ӏ": "l",
+    "ԛ": "q", "ԝ": "w", "ү": "y",
+    "А": "A", "В": "B", "Е": "E", "О": "O", "Р": "P", "С": "C", "Х": "X", "У": "Y", "І": "I",
+    "Ј": "J", "К": "K", "М": "M", "Т": "T", "Н": "H", "Ѕ": "S", "Ԁ": "D", "Һ": "H", "Ӏ": "I",
+    "Ԛ": "Q", "Ԝ": "W", "Ү": "Y",
+    # Greek
+    "α": "a", "ο": "o", "ν": "v", "τ": "t", "κ": "k", "ι": "i", "ε": "e", "ρ": "p", "υ": "u",
+    "χ": "x", "ω": "w", "η": "n",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
+    "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    # Armenian and Latin look-alikes
+    "ս": "u", "օ": "o", "ı": "i", "ɡ": "g", "ɩ": "l",
 })
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
                        "@": "a", "$": "s", "!": "i", "|": "l"})
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
 _TRAILING_NUMBER = re.compile(r"\d{2,}$")
 _HANDLE_SEPARATORS = re.compile(r"[\s._\-·]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])"
@@ -65,7 +88,8 @@ def fold(text: str) -> str:
     if not text.isascii():  # most text is plain ASCII: skip the Unicode work
         text = _strip_marks(text).translate(_HOMOGLYPHS)
     text = text.lower().replace("&", " and ")
-    text = text.replace("'", "").replace("\u2019", "")
+    # "Minister's" is "minister"; "M'sia" is "msia" (then "malaysia").
+    text = _POSSESSIVE.sub("", text).replace("'", "").replace("\u2019", "")
     return _NON_WORD.sub(" ", text).strip()
 
 
@@ -79,15 +103,20 @@ def tokens(text: str) -> list[str]:
 
 
 def derive_acronyms(name: str) -> set[str]:
-    """Initials people use: with and without "of", with and without a final "Malaysia"."""
+    """Initials people use: with and without "of" (MOH), with and without a final
+    "Malaysia" (JPJ, JPJM)."""
     words = expand_abbreviations(name).split()
     if len(words) < 2:
         return set()
     result = set()
-    for keep_stop in (True, False):
-        chosen = [w for w in words if keep_stop and w in ("of",) or w not in STOP_WORDS]
-        for drop_last in (False, True):
-            picked = chosen[:-1] if drop_last and chosen and chosen[-1] in SOFT_WORDS else chosen
+    for keep_of in (True, False):
+        chosen = [w for w in words if (keep_of and w == "of") or w not in STOP_WORDS]
+        for drop_soft_end in (False, True):
+            picked = list(chosen)
+            if drop_soft_end and picked and picked[-1] in SOFT_WORDS:
+                picked.pop()
+            while picked and picked[-1] == "of":  # "Board of [Malaysia]" is IRB, not IRBO
+                picked.pop()
             if len(picked) >= 2:
                 result.add("".join(word[0] for word in picked))
     return result
@@ -144,6 +173,7 @@ class NameIndex:
         self.names: list[_Name] = []
         self.by_token: dict[str, set[int]] = defaultdict(set)  # token -> name positions
         self.acronyms: dict[str, dict[int, float]] = defaultdict(dict)  # -> record: strength
+        derived: dict[str, set[int]] = defaultdict(set)
         for position, record in enumerate(self.records):
             for name in (record.name_ms, record.name_en):
                 words = tuple(dict.fromkeys(tokens(name)))
@@ -153,11 +183,19 @@ class NameIndex:
                 for word in words:
                     self.by_token[word].add(len(self.names) - 1)
                 for acronym in derive_acronyms(name):
-                    self.acronyms[acronym].setdefault(position, 0.9)
+                    derived[acronym].add(position)
             for acronym in record.acronyms:
                 folded = fold(acronym).replace(" ", "")
                 if folded:
                     self.acronyms[folded][position] = 1.0
+        for acronym, positions in derived.items():
+            # Initials nobody published are a guess: a strong one only when long enough
+            # and nobody else's ("KK" is half the ministries).
+            owners = positions | self.acronyms.get(acronym, {}).keys()
+            strength = (DERIVED_ACRONYM if len(acronym) >= 3 and len(owners) == 1
+                        else AMBIGUOUS_ACRONYM)
+            for position in positions:
+                self.acronyms[acronym].setdefault(position, strength)
         self.vocabulary = sorted(self.by_token)
         self.names_of: dict[int, list[int]] = defaultdict(list)
         for position, name in enumerate(self.names):
@@ -166,6 +204,8 @@ class NameIndex:
         self.idf = {word: math.log(1 + total / len(hits)) for word, hits in self.by_token.items()}
         self.name_sets = [frozenset(name.words) for name in self.names]
         self._near_cache: dict[str, dict[str, float]] = {}
+        self._split_cache: dict[str, tuple[str, ...]] = {}
+        self.longest_word = max(map(len, self.vocabulary), default=0)
         self.by_initial: dict[str, list[str]] = defaultdict(list)
         for word in self.vocabulary:
             self.by_initial[word[0]].append(word)
@@ -207,6 +247,48 @@ class NameIndex:
             self._near_cache[word] = found
         return found
 
+    def _unjoin(self, words: list[str]) -> list[str]:
+        """Words the index does not know, split into ones it does when they were written
+        together: "KementerianKesihatan" or #ministryofhealth."""
+        result: list[str] = []
+        for word in words:
+            if word in self.by_token or word in self.acronyms or self._near_words(word):
+                result.append(word)
+            else:
+                result.extend(self._split_joined(word) or (word,))
+        return result
+
+    def _split_joined(self, word: str) -> tuple[str, ...]:
+        if len(word) < 6 or len(word) > 60 or not word.isalpha():
+            return ()
+        cached = self._split_cache.get(word)
+        if cached is not None:
+            return cached
+        # best[i]: fewest pieces spelling word[:i]; a piece is an index word, a stop
+        # word or an abbreviation ("kemkesihatan").
+        best: list[tuple[str, ...] | None] = [()] + [None] * len(word)
+        for end in range(1, len(word) + 1):
+            for start in range(max(0, end - self.longest_word), end):
+                head = best[start]
+                if head is None:
+                    continue
+                piece = word[start:end]
+                if piece in STOP_WORDS:
+                    parts = head
+                elif len(piece) >= 3 and piece in self.by_token:
+                    parts = (*head, piece)
+                elif len(piece) >= 3 and piece in ABBREVIATIONS:
+                    parts = (*head, *ABBREVIATIONS[piece].split())
+                else:
+                    continue
+                current = best[end]
+                if current is None or len(parts) < len(current):
+                    best[end] = parts
+        found = best[-1] if best[-1] and len(best[-1]) >= 2 else ()
+        if len(self._split_cache) < 50_000:
+            self._split_cache[word] = found
+        return found
+
     def search(self, query: str, limit: int = 20,
                max_candidates: int | None = None) -> list[tuple[str, float]]:
         """Best matches first. With max_candidates, a query whose words are shared by more
@@ -219,7 +301,7 @@ class NameIndex:
         best: dict[int, float] = {}
         for position, strength in self.acronyms.get(folded.replace(" ", ""), {}).items():
             best[position] = strength
-        words = tokens(query)
+        words = self._unjoin(tokens(query))
         if words:
             for position, score in self._score_names(words, max_candidates).items():
                 if score > best.get(position, 0.0):
@@ -269,6 +351,7 @@ class NameIndex:
             name = self.names[position]
             name_words = self.name_sets[position]
             explained = covered = 0.0
+            stands_for = 0.0  # an acronym in the query covers the whole name
             for word in words:
                 best = 0.0
                 for candidate, strength in meanings[word].items():
@@ -277,8 +360,9 @@ class NameIndex:
                         best = max(best, strength)
                 if not best:
                     best = self.acronyms.get(word, {}).get(name.record, 0.0)  # "KKM Putrajaya"
+                    stands_for = max(stands_for, best)
                 explained += weights[word] * best
-            cover = min(covered / self.name_weights[position], 1.0)
+            cover = max(min(covered / self.name_weights[position], 1.0), stands_for)
             score = 0.7 * explained / query_weight + 0.3 * cover
             if score > scores.get(name.record, 0.0):
                 scores[name.record] = score
