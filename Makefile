@@ -32,9 +32,10 @@ eval: venv
 lint: venv
 	$(BIN)/ruff check rasmi e2e benchmarks eval
 
+# Refresh the Bahasa Melayu catalogue from the code, then compile it. Translate the new
+# entries in rasmi/locale/ms/LC_MESSAGES/django.po (any gettext editor) and run it again.
 messages: venv
 	cd rasmi && ../$(BIN)/rasmi makemessages -l ms --no-obsolete
-	$(BIN)/python scripts/fill-translations.py rasmi/locale/ms/translations.py
 	cd rasmi && ../$(BIN)/rasmi compilemessages -l ms
 
 clean:

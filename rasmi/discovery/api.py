@@ -3,19 +3,18 @@
 from django.http import Http404, HttpRequest
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.security import django_auth
 
 from rasmi import ratelimit
-from rasmi.api import ApiError, RateLimited, paginate
+from rasmi.apikit import ApiError, enforce_rate_limit, error_responses, paginate
 from rasmi.discovery import selectors, services
 from rasmi.discovery.models import CaseState
-from rasmi.registry.api import ErrorOut
 from rasmi.registry.models import Organisation
 
 router = Router(tags=["discovery"])
 STAFF = {"auth": django_auth, "tags": ["discovery (staff)"]}
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 429: ErrorOut}
+ERRORS = error_responses(400, 401, 403, 404, 429)
 
 
 class ReportIn(Schema):
@@ -67,16 +66,15 @@ def _case_out(case) -> dict:
 @router.post("/reports", response={201: ReportOut} | ERRORS, auth=None,
              summary="Report a suspicious account (citizens; anonymous)")
 def report(request: HttpRequest, payload: ReportIn):
-    allowed, retry_after = ratelimit.allow(request, "report", 5)
-    if not allowed:
-        raise RateLimited(retry_after)
+    enforce_rate_limit(request, "report", 5)
     if len(payload.url) > 2048 or len(payload.note) > 500:
         raise ApiError(400, "too_long", _("The address or the note is too long."))
     candidate = services.report_account(payload.url, payload.note,
                                         client_id=ratelimit.client_id(request),
                                         language=get_language() or "")
-    return 201, {"received": True, "label": candidate.label,
-                 "organisation": candidate.organisation.code if candidate.organisation else None}
+    organisation = candidate.organisation.code if candidate.organisation else None
+    return Status(201, {"received": True, "label": candidate.label,
+                        "organisation": organisation})
 
 
 @router.get("/cases", response={200: dict} | ERRORS, **STAFF, summary="Case queue")
@@ -110,7 +108,5 @@ def transition(request, case_id: int, payload: TransitionIn):
 @router.get("/census", response={200: dict}, auth=None,
             summary="Found / confirmed / taken down per platform and month")
 def census(request):
-    allowed, retry_after = ratelimit.allow(request, "census")
-    if not allowed:
-        raise RateLimited(retry_after)
+    enforce_rate_limit(request, "census")
     return selectors.discovery_census()

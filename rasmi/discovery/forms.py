@@ -15,29 +15,35 @@ class ReportForm(forms.Form):
 
 
 class QueueFilter(forms.Form):
-    state = forms.ChoiceField(required=False, choices=[("", _("All")), ("open", _("Open"))]
-                              + list(CaseState.choices))
-    label = forms.ChoiceField(required=False, choices=[("", _("All"))] + list(Label.choices))
-    platform = forms.ChoiceField(required=False, choices=[("", _("All"))] + PLATFORM_CHOICES)
-    organisation = forms.CharField(required=False, max_length=50)
-    sort = forms.ChoiceField(required=False, choices=[
+    state = forms.ChoiceField(label=_("Case state"), required=False,
+                              choices=[("", _("All")), ("open", _("Open")), *CaseState.choices])
+    label = forms.ChoiceField(label=_("Finding"), required=False,
+                              choices=[("", _("All"))] + list(Label.choices))
+    platform = forms.ChoiceField(label=_("Platform"), required=False,
+                                 choices=[("", _("All"))] + PLATFORM_CHOICES)
+    organisation = forms.ChoiceField(label=_("Organisation"), required=False)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[
         ("score", _("Score, highest first")), ("due", _("Due date")),
         ("opened", _("Newest")), ("platform", _("Platform")),
         ("organisation", _("Organisation"))])
 
+    def __init__(self, *args, organisations: list[tuple[str, str]] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].choices = [("", _("All")), *organisations]
+
 
 class TransitionForm(forms.Form):
-    to_state = forms.ChoiceField(choices=CaseState.choices)
-    note = forms.CharField(required=False, max_length=2000,
+    to_state = forms.ChoiceField(label=_("New state"), choices=CaseState.choices)
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 2}))
-    organisation = forms.CharField(required=False, max_length=50)
-    follow_up = forms.ChoiceField(required=False, choices=FollowUp.choices)
+    organisation = forms.CharField(label=_("Organisation code"), required=False, max_length=50)
+    follow_up = forms.ChoiceField(label=_("Follow-up"), required=False, choices=FollowUp.choices)
 
 
 class BulkForm(forms.Form):
-    cases = forms.CharField(max_length=20000)
-    to_state = forms.ChoiceField(choices=CaseState.choices)
-    note = forms.CharField(required=False, max_length=2000)
+    cases = forms.CharField(label=_("Cases"), max_length=20000)
+    to_state = forms.ChoiceField(label=_("New state"), choices=CaseState.choices)
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000)
 
     def clean_cases(self):
         try:
@@ -47,9 +53,10 @@ class BulkForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    owner = forms.CharField(required=False, max_length=150)
-    due_on = forms.DateField(required=False)
+    owner = forms.CharField(label=_("Owner (username)"), required=False, max_length=150)
+    due_on = forms.DateField(label=_("Due"), required=False)
 
 
 class CommentForm(forms.Form):
-    text = forms.CharField(max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    text = forms.CharField(label=_("Comment"), max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 2}))

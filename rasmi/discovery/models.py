@@ -166,3 +166,15 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} on case {self.case_id}"
+
+    # from_state and to_state are free text (a state may be retired), so their labels
+    # come from CaseState here rather than from field choices.
+    def get_from_state_display(self) -> str:
+        return _state_label(self.from_state)
+
+    def get_to_state_display(self) -> str:
+        return _state_label(self.to_state)
+
+
+def _state_label(value: str) -> str:
+    return str(dict(CaseState.choices).get(value, value)) if value else ""

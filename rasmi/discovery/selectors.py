@@ -68,6 +68,14 @@ def visible_cases(user) -> QuerySet[Case]:
                         | Q(organisation__parent__parent_id__in=own))
 
 
+def queue_organisations(user) -> list[tuple[str, str]]:
+    """(code, name in the page's language) of every organisation with a case the user can
+    see, for the queue's organisation filter."""
+    rows = (Organisation.objects.filter(cases__in=visible_cases(user)).distinct()
+            .only("code", "name_ms", "name_en"))
+    return sorted(((o.code, o.name) for o in rows), key=lambda row: row[1].casefold())
+
+
 def case_queue(user, *, state: str = "", platform: str = "", organisation: str = "",
                label: str = "", sort: str = "score") -> QuerySet[Case]:
     cases = visible_cases(user)

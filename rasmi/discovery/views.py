@@ -64,7 +64,8 @@ def _require_staff(request) -> None:
 @require_GET
 def queue(request):
     _require_staff(request)
-    form = forms.QueueFilter(request.GET or {"state": "open"})
+    form = forms.QueueFilter(request.GET or {"state": "open"},
+                             organisations=selectors.queue_organisations(request.user))
     filters = form.cleaned_data if form.is_valid() else {}
     cases = selectors.case_queue(
         request.user, state=filters.get("state", "open"), platform=filters.get("platform", ""),
@@ -85,7 +86,7 @@ def case_detail(request, pk):
     return render(request, "discovery/case.html", {
         "case": case, "candidate": case.candidate, "events": case.events.select_related("actor"),
         "moves": moves, "can_act": can_act, "reports": case.candidate.reports.count(),
-        "organisations": Organisation.objects.order_by("name_ms").only("code", "name_ms")
+        "organisations": Organisation.objects.order_by("name_ms").only("code", "name_ms", "name_en")
         if case.state == CaseState.NEW else []})
 
 

@@ -8,11 +8,10 @@ import json
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.security import django_auth
 
-from rasmi import ratelimit
-from rasmi.api import ApiError, RateLimited, paginate
+from rasmi.apikit import ApiError, enforce_rate_limit, error_responses, paginate
 from rasmi.core.platforms import PLATFORM_CODES
 from rasmi.people import permissions
 from rasmi.registry import census as census_module
@@ -23,12 +22,7 @@ from rasmi.registry.verify import STATES, verify
 router = Router(tags=["register"])
 
 MAX_URL_LENGTH = 2048
-
-
-def _limit(request: HttpRequest, scope: str) -> None:
-    allowed, retry_after = ratelimit.allow(request, scope)
-    if not allowed:
-        raise RateLimited(retry_after)
+PUBLIC_ERRORS = error_responses(400, 429)
 
 
 def cacheable_json(request: HttpRequest, payload, max_age: int = 60) -> HttpResponse:
@@ -66,16 +60,6 @@ class VerifyOut(Schema):
     reason: str | None
     message_ms: str
     message_en: str
-
-
-class ErrorBody(Schema):
-    code: str
-    message: str
-    details: dict
-
-
-class ErrorOut(Schema):
-    error: ErrorBody
 
 
 class OrganisationOut(Schema):
@@ -145,11 +129,11 @@ def change_out(change) -> dict:
 
 # --- public ----------------------------------------------------------------------------
 
-@router.get("/verify", response={200: VerifyOut, 400: ErrorOut, 429: ErrorOut}, auth=None,
+@router.get("/verify", response={200: VerifyOut} | PUBLIC_ERRORS, auth=None,
             summary="Is this account official? / Adakah akaun ini rasmi?")
 def verify_account(request, url: str = Query(..., description="URL or handle"),
                    platform: str | None = None):
-    _limit(request, "verify")
+    enforce_rate_limit(request, "verify")
     if len(url) > MAX_URL_LENGTH:
         raise ApiError(400, "url_too_long", _("The address is too long."),
                        {"max_length": MAX_URL_LENGTH})
@@ -167,10 +151,10 @@ class OrganisationFilters(Schema):
     page_size: int = 100
 
 
-@router.get("/organisations", auth=None, response={200: dict, 400: ErrorOut, 429: ErrorOut},
+@router.get("/organisations", auth=None, response={200: dict} | PUBLIC_ERRORS,
             summary="Directory of organisations")
 def list_organisations(request, filters: Query[OrganisationFilters]):
-    _limit(request, "directory")
+    enforce_rate_limit(request, "directory")
     if filters.kind and filters.kind not in OrganisationKind.values:
         raise ApiError(400, "unknown_kind", _("Unknown kind of organisation."),
                        {"allowed": OrganisationKind.values})
@@ -198,10 +182,10 @@ class _ListQuery(list):
         return len(self)
 
 
-@router.get("/organisations/{code}", auth=None, response={200: dict, 404: ErrorOut},
+@router.get("/organisations/{code}", auth=None, response={200: dict} | error_responses(404, 429),
             summary="One organisation and its public accounts")
 def get_organisation(request, code: str):
-    _limit(request, "directory")
+    enforce_rate_limit(request, "directory")
     org = selectors.organisation_page(code)
     if org is None:
         raise ApiError(404, "not_found", _("No organisation with this code."), {"code": code})
@@ -228,21 +212,21 @@ def _check_account_filters(filters) -> None:
                        {"allowed": sorted(services.PUBLIC_STATUSES)})
 
 
-@router.get("/accounts", auth=None, response={200: dict, 400: ErrorOut, 429: ErrorOut},
+@router.get("/accounts", auth=None, response={200: dict} | PUBLIC_ERRORS,
             summary="The public register")
 def list_accounts(request, filters: Query[AccountFilters]):
-    _limit(request, "register")
+    enforce_rate_limit(request, "register")
     _check_account_filters(filters)
     qs = selectors.filter_public_accounts(organisation=filters.organisation,
                                           platform=filters.platform, status=filters.status)
     return cacheable_json(request, paginate(qs, filters.page, filters.page_size, account_out))
 
 
-@router.get("/accounts/export", auth=None, response={200: dict, 400: ErrorOut},
+@router.get("/accounts/export", auth=None, response={200: dict} | PUBLIC_ERRORS,
             summary="Export the public register (CSV or JSON)")
 def export_accounts(request, format: str = "csv", organisation: str | None = None,
                     platform: str | None = None, status: str | None = None):
-    _limit(request, "export")
+    enforce_rate_limit(request, "export")
     filters = AccountFilters(organisation=organisation, platform=platform, status=status)
     _check_account_filters(filters)
     if format not in ("csv", "json"):
@@ -252,10 +236,10 @@ def export_accounts(request, format: str = "csv", organisation: str | None = Non
     return exports.register_response(accounts, format)
 
 
-@router.get("/changes", auth=None, response={200: dict, 400: ErrorOut},
+@router.get("/changes", auth=None, response={200: dict} | PUBLIC_ERRORS,
             summary="Change feed of the public register")
 def list_changes(request, since: str = "0", page_size: int = 100):
-    _limit(request, "changes")
+    enforce_rate_limit(request, "changes")
     since_id, since_time = 0, None
     if since.isdigit():
         since_id = int(since)
@@ -275,7 +259,7 @@ def list_changes(request, since: str = "0", page_size: int = 100):
 
 @router.get("/census", auth=None, response={200: dict}, summary="Census of presence")
 def get_census(request):
-    _limit(request, "census")
+    enforce_rate_limit(request, "census")
     census = census_module.build_census()
     return cacheable_json(request, {"rows": census.rows(), "gap": census.gap(),
                                     "reach_source": census_module.REACH_SOURCE,
@@ -315,7 +299,7 @@ class MoveIn(Schema):
 
 
 STAFF = {"auth": django_auth, "tags": ["register (staff)"]}
-STAFF_ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
+STAFF_ERRORS = error_responses(400, 401, 403, 404, 409)
 
 
 def _account_for(request, account_id: int) -> SocialAccount:
@@ -339,7 +323,7 @@ def submit(request, payload: SubmissionIn):
         request.user, org, payload.url, platform=payload.platform,
         platform_id=payload.platform_id, platform_verified=payload.platform_verified,
         evidence=evidence, notes=payload.notes)
-    return 201, account_out(account)
+    return Status(201, account_out(account))
 
 
 @router.get("/accounts/pending", response={200: dict} | STAFF_ERRORS, **STAFF,

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rasmi.registry.models import PlatformVerified
+from rasmi.registry.models import AccountStatus, PlatformVerified
 from rasmi.registry.services import SETTABLE_STATUSES
 
 
@@ -45,14 +45,15 @@ class SubmitAccountForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("reject", _("Reject"))])
+    decision = forms.ChoiceField(label=_("Decision"),
+                                 choices=[("approve", _("Approve")), ("reject", _("Reject"))])
     reason = forms.CharField(label=_("Reason"), required=False,
                              widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=[
-        (s, s) for s in sorted(SETTABLE_STATUSES)])
+        (value, label) for value, label in AccountStatus.choices if value in SETTABLE_STATUSES])
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from rasmi.core.platforms import PLATFORM_CODES, PLATFORMS
@@ -41,6 +42,15 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name_ms} ({self.code})"
+
+    @property
+    def name(self) -> str:
+        """The name in the language of the page being shown (BM unless English)."""
+        return self.name_en if (get_language() or "").startswith("en") else self.name_ms
+
+    @property
+    def other_name(self) -> str:
+        return self.name_ms if self.name == self.name_en else self.name_en
 
     def public_dict(self) -> dict:
         return {"code": self.code, "name_ms": self.name_ms, "name_en": self.name_en}

@@ -54,3 +54,12 @@ def test_dossier_pdf_is_printed_by_chromium(people):
         Source.FILE)
     pdf = dossier.html_to_pdf(dossier.render_html(dossier.batch_dossier(Case.objects.all())))
     assert pdf.startswith(b"%PDF") and len(pdf) > 1000
+
+
+def test_dossier_dates_read_in_the_site_time_zone():
+    from rasmi.discovery.templatetags.dossier_format import iso_local
+
+    assert iso_local("2026-11-25T07:25:15.183822+00:00") == "2026-11-25 15:25 UTC+08:00"
+    assert iso_local("2026-11-25T07:25:00") == "2026-11-25 07:25"
+    assert iso_local("not a date") == "not a date"
+    assert iso_local(None) == ""

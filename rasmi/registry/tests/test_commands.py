@@ -62,3 +62,17 @@ def test_review_digest_lists_overdue(register):
     SocialAccount.objects.filter(handle="example.kpt.rasmi").update(
         next_review_due="2001-01-01")
     assert "example.kpt.rasmi" in _run("review_digest")
+
+
+def test_load_demo_on_an_empty_database_loads_the_directory_first():
+    from rasmi.registry.models import Organisation, SocialAccount
+
+    assert not Organisation.objects.exists()
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "loading the shipped directory first" in out.getvalue()
+    assert Organisation.objects.filter(code="kkm").exists()
+    assert SocialAccount.objects.filter(is_demo=True).exists()
+    again = StringIO()
+    call_command("load_demo", stdout=again)  # directory present now: not reloaded
+    assert "loading the shipped directory" not in again.getvalue()

@@ -1,4 +1,5 @@
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -22,7 +23,7 @@ DEMO_USERS = (  # username, role, organisation code (None = national)
 
 class Command(BaseCommand):
     help = ("Load illustrative demo accounts (obviously fake 'contoh' handles) and demo logins. "
-            "Run load_directory first.")
+            "Loads the shipped directory first when the database has none.")
 
     def add_arguments(self, parser):
         add_actor_argument(parser)
@@ -30,9 +31,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         actor = resolve_actor(options["actor"])
+        if not Organisation.objects.exists():
+            self.stdout.write("The directory is empty: loading the shipped directory first "
+                              "(rasmi load_directory).")
+            call_command("load_directory", actor=options["actor"], stdout=self.stdout,
+                         stderr=self.stderr)
         organisations = list(Organisation.objects.values_list("code", "kind"))
-        if not organisations:
-            raise CommandError("the directory is empty: run `rasmi load_directory` first")
         report = run_import(actor, accounts=demo.to_csv(demo.demo_rows(organisations)),
                             accounts_name="demo", is_demo=True)
         print_report(lambda line: self.stdout.write(line), report)
