@@ -12,7 +12,12 @@ rm -rf "$work" && mkdir -p "$work"
 export DATABASE_URL="sqlite:///$PWD/$work/bench.sqlite3"
 export RASMI_VAR_DIR="$PWD/$work"
 
-echo "== register: import and in-process verify (100,000 accounts)"
+echo "== register: import (100,000 accounts) on SQLite and PostgreSQL, and in-process verify"
+pgdir=$(mktemp -d /tmp/rasmi-bench-pg.XXXXXX); mkdir -p "$work/pg"
+trap 'scripts/pg-throwaway.sh stop "$pgdir"' EXIT
+DATABASE_URL=$(scripts/pg-throwaway.sh start "$pgdir" "${RASMI_BENCH_PG_PORT:-54339}") \
+  $py -m benchmarks.bench_registry import --workdir "$work/pg"
+scripts/pg-throwaway.sh stop "$pgdir"
 $py -m benchmarks.bench_registry import --workdir "$work"
 $py -m benchmarks.bench_registry verify
 $py -m benchmarks.bench_registry urls --workdir "$work" --count 50000
@@ -25,7 +30,7 @@ RATE_LIMIT_PER_MINUTE=100000000 DEBUG=false LOG_LEVEL=ERROR \
   .venv/bin/gunicorn rasmi.wsgi -w "${RASMI_BENCH_WORKERS:-3}" -b "127.0.0.1:$port" \
   --log-level warning >"$work/gunicorn.log" 2>&1 &
 gunicorn_pid=$!
-trap 'kill $gunicorn_pid 2>/dev/null || true' EXIT
+trap 'kill $gunicorn_pid 2>/dev/null || true; scripts/pg-throwaway.sh stop "$pgdir"' EXIT
 for _ in $(seq 50); do
   curl -fs "http://127.0.0.1:$port/api/v1/verify?url=x.com/bn000001x" >/dev/null && break
   sleep 0.2

@@ -10,6 +10,15 @@ from rasmi.registry.importer import run_import
 from rasmi.registry.models import AccountAlias, Organisation, SocialAccount
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Row problems follow the reader's language; these tests read them in English."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
 FIXTURES = Path(__file__).parent / "fixtures"
 ORGS = (FIXTURES / "organisations.csv").read_text()
 ACCOUNTS = (FIXTURES / "accounts.csv").read_text()
@@ -24,7 +33,7 @@ def test_contract_files_import_and_reimport_idempotently(users):
     assert Organisation.objects.get(code="jpj").parent.code == "mot"
     assert AccountAlias.objects.get().account.handle == "example.jpj.rasmi"
     second = run_import(users["coordinator"], organisations=ORGS, accounts=ACCOUNTS)
-    assert second.accounts == {"created": 0, "updated": 0, "unchanged": 6}
+    assert second.accounts == {"created": 0, "updated": 0, "unchanged": 6, "queued": 0}
     assert second.organisations == {"created": 0, "updated": 0, "unchanged": 4}
     assert SocialAccount.objects.count() == 6
     assert verify_chain()[1] == []
@@ -112,3 +121,107 @@ def test_command_dry_run_reports_and_writes_nothing(users, tmp_path):
     with pytest.raises(CommandError, match="not a national coordinator"):
         call_command("import_registry", organisations=tmp_path / "o.csv",
                      actor=users["org_admin"].username, stdout=StringIO())
+
+
+PENDING = HEADER + "\n".join([
+    "jpj,instagram,https://www.instagram.com/example_jpj_baru/,pending,,",
+    "kkm,x,https://x.com/example_kkm_new,pending,,",
+]) + "\n"
+
+
+def test_pending_rows_enter_the_approval_queue_like_submissions(users, client):
+    from rasmi.registry import selectors, services
+    from rasmi.registry.errors import RegisterError
+    from rasmi.registry.models import Evidence, RegisterChange
+    from rasmi.registry.verify import get_index
+
+    coordinator, other = users["coordinator"], users["coordinator2"]
+    report = run_import(coordinator, accounts=PENDING, accounts_name="migrate.csv")
+    assert report.applied and report.accounts["queued"] == 2
+    queued = {a.handle: a for a in selectors.pending_accounts(other)}
+    assert set(queued) == {"example_jpj_baru", "example_kkm_new"}
+    account = queued["example_jpj_baru"]
+    assert account.submitted_by == coordinator and account.reviewed_by is None
+    assert account.official_since is None
+    note = Evidence.objects.get(account=account).note
+    assert "migrate.csv" in note and "2" in note
+    assert not RegisterChange.objects.filter(account_key=account.account_key).exists()
+    assert not selectors.public_accounts().filter(pk=account.pk).exists()
+    assert get_index().lookup("instagram.com/example_jpj_baru")["state"] == "not_registered"
+    assert client.get("/api/v1/accounts?status=pending").status_code == 400
+
+    with pytest.raises(RegisterError) as refused:
+        services.approve_account(coordinator, account)
+    assert refused.value.code == "maker_checker"
+    services.approve_account(other, account)
+    assert get_index().lookup("instagram.com/example_jpj_baru")["state"] == "official"
+
+
+def test_pending_rows_cannot_demote_or_self_approve(users):
+    coordinator = users["coordinator"]
+    run_import(coordinator, organisations=ORGS, accounts=ACCOUNTS)
+    run_import(coordinator, accounts=PENDING)
+    demote = HEADER + "kpt,facebook,https://www.facebook.com/example.kpt.rasmi,pending,,\n"
+    approve_own = HEADER + "kkm,x,https://x.com/example_kkm_new,official,,\n"
+    report = run_import(coordinator, accounts=demote)
+    assert "already official" in report.problems[0].reason
+    report = run_import(coordinator, accounts=approve_own)
+    assert "another coordinator must approve" in report.problems[0].reason
+    report = run_import(users["coordinator2"], accounts=approve_own)
+    assert report.applied and report.accounts["updated"] == 1
+    account = SocialAccount.objects.get(handle="example_kkm_new")
+    assert account.status == "official" and account.official_since is not None
+
+
+def test_import_writes_one_audit_entry_per_batch_and_none_when_nothing_changes(users):
+    from rasmi.audit.models import AuditEntry
+    from rasmi.registry import importer
+
+    run_import(users["coordinator"], organisations=ORGS, accounts=ACCOUNTS)
+    entries = {e.action: e for e in AuditEntry.objects.filter(action__endswith=".import")}
+    assert set(entries) == {"registry.organisation.import", "registry.account.import",
+                            "registry.alias.import"}
+    after = entries["registry.account.import"].after
+    assert after["columns"] == ["account", "organisation", "status", "platform_id"]
+    assert len(after["created"]) == 6 and after["changed"] == []
+    assert ["facebook:examplekptrasmi", "kpt", "official", "100000000000001"] in after["created"]
+    count = AuditEntry.objects.count()
+    run_import(users["coordinator"], organisations=ORGS, accounts=ACCOUNTS)
+    assert AuditEntry.objects.count() == count  # unchanged: no audit noise
+
+    change = HEADER + "jpj,tiktok,https://www.tiktok.com/@example.jpj.official,archived,,\n"
+    run_import(users["coordinator"], accounts=change)
+    last = AuditEntry.objects.order_by("id").last()
+    assert last.after["created"] == []
+    assert last.after["changed"] == [["tiktok:example.jpj.official",
+                                      {"status": ["impersonation", "archived"]}]]
+    assert verify_chain()[1] == []
+
+    many = HEADER + "".join(f"jpj,x,https://x.com/bulk{i:05d},unofficial,,\n" for i in range(12))
+    importer_batch = importer.AUDIT_BATCH
+    try:
+        importer.AUDIT_BATCH = 5
+        run_import(users["coordinator"], accounts=many)
+    finally:
+        importer.AUDIT_BATCH = importer_batch
+    batches = AuditEntry.objects.filter(action="registry.account.import").order_by("-id")[:3]
+    assert sorted(e.object_id for e in batches) == ["import 1/3", "import 2/3", "import 3/3"]
+    assert verify_chain()[1] == []
+
+
+def test_row_problems_read_in_bahasa_melayu_on_the_import_page(users, client, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import translation
+
+    bad = (HEADER + "zzz,facebook,https://www.facebook.com/abcdef,official,,\n").encode()
+    with translation.override("ms"):
+        report = run_import(users["coordinator"], accounts=bad.decode())
+    assert report.problems[0].reason == "organisasi 'zzz' tidak dikenali"
+    client.force_login(users["coordinator"])
+    page = client.post("/staf/import/", {"accounts": SimpleUploadedFile("a.csv", bad)})
+    assert "organisasi &#x27;zzz&#x27; tidak dikenali" in page.content.decode()
+    (tmp_path / "a.csv").write_bytes(bad)
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_registry", accounts=tmp_path / "a.csv", language="ms", stdout=out)
+    assert "organisasi 'zzz' tidak dikenali" in out.getvalue()

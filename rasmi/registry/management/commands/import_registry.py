@@ -1,6 +1,8 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from rasmi.people.cli import add_actor_argument, resolve_actor
 from rasmi.registry.importer import run_import
@@ -16,6 +18,8 @@ def print_report(write, report) -> None:
           f"({orgs['created']} new, {orgs['updated']} changed, {orgs['unchanged']} unchanged); "
           f"accounts {read['accounts']} read ({accounts['created']} new, "
           f"{accounts['updated']} changed, {accounts['unchanged']} unchanged)")
+    if accounts.get("queued"):
+        write(f"{accounts['queued']} new account(s) wait for approval by another coordinator")
 
 
 class Command(BaseCommand):
@@ -26,9 +30,15 @@ class Command(BaseCommand):
         parser.add_argument("--organisations", type=Path, metavar="ORGS.csv")
         parser.add_argument("--accounts", type=Path, metavar="ACCOUNTS.csv")
         parser.add_argument("--dry-run", action="store_true", help="only check and report")
+        parser.add_argument("--language", choices=[code for code, _ in settings.LANGUAGES],
+                            default="en", help="language of the row problems (default en)")
         add_actor_argument(parser)
 
     def handle(self, *args, **options):
+        with translation.override(options["language"]):
+            self._import(options)
+
+    def _import(self, options):
         if not options["organisations"] and not options["accounts"]:
             raise CommandError("give --organisations FILE and/or --accounts FILE")
         actor = resolve_actor(options["actor"])
