@@ -1,9 +1,14 @@
-"""Discovery scoring on the labelled development set: per-label precision, recall, F1.
+"""Discovery scoring on two labelled sets, side by side: per-label precision, recall, F1.
+
+- dev: candidates.jsonl (from make_set.py) and hard_cases.jsonl (typed one by one); the
+  rules were tuned while looking at it, so its figures flatter them.
+- held-out: heldout/candidates.jsonl, written from a brief by someone who had not seen the
+  rules or the dev set (heldout/README.md). Never tuned on: it is the honest figure.
 
 The register is the shipped directory (ministries and agencies) plus the official accounts
-in register.csv; candidates are candidates.jsonl (from make_set.py) and hard_cases.jsonl
-(typed one by one), scored as of a fixed date so "created N days ago" never drifts.
-Aims (issue 4): impersonation recall >= 0.95 at precision >= 0.9; macro-F1 >= 0.85.
+in register.csv, scored as of a fixed date so "created N days ago" never drifts.
+Aims (issue 4): impersonation recall >= 0.95 at precision >= 0.9; macro-F1 >= 0.85; the
+exit status follows the dev set (the held-out figures are reported, not gated).
 """
 
 import csv
@@ -43,11 +48,10 @@ def load_register() -> Register:
     return Register(organisations, accounts)
 
 
-def load_set() -> list[tuple[dict, dict]]:
-    candidates = [json.loads(line) for line in (HERE / "candidates.jsonl").open(encoding="utf-8")]
-    labels = {row["id"]: row for row in map(json.loads, (HERE / "labels.jsonl").open())}
-    rows = [(c, labels[c["id"]]) for c in candidates]
-    for line in (HERE / "hard_cases.jsonl").open(encoding="utf-8"):
+def _labelled(path: Path) -> list[tuple[dict, dict]]:
+    """Lines carrying expected_label / expected_organisation (and a `why`)."""
+    rows = []
+    for line in path.open(encoding="utf-8"):
         if line.strip():
             case = json.loads(line)
             expected = {"id": case["id"], "label": case.pop("expected_label"),
@@ -55,6 +59,16 @@ def load_set() -> list[tuple[dict, dict]]:
             case.pop("why", None)
             rows.append((case, expected))
     return rows
+
+
+def load_dev_set() -> list[tuple[dict, dict]]:
+    candidates = [json.loads(line) for line in (HERE / "candidates.jsonl").open(encoding="utf-8")]
+    labels = {row["id"]: row for row in map(json.loads, (HERE / "labels.jsonl").open())}
+    return [(c, labels[c["id"]]) for c in candidates] + _labelled(HERE / "hard_cases.jsonl")
+
+
+def load_heldout_set() -> list[tuple[dict, dict]]:
+    return _labelled(HERE / "heldout" / "candidates.jsonl")
 
 
 def metrics(pairs: list[tuple[str, str]]) -> dict[str, dict[str, float]]:
@@ -70,9 +84,7 @@ def metrics(pairs: list[tuple[str, str]]) -> dict[str, dict[str, float]]:
     return result
 
 
-def main() -> int:
-    register = load_register()
-    rows = load_set()
+def score_set(register: Register, rows: list[tuple[dict, dict]]) -> dict:
     pairs, org_right, org_total, mistakes = [], 0, 0, []
     for candidate, expected in rows:
         got = score_candidate(candidate, register, as_of=AS_OF)
@@ -84,22 +96,41 @@ def main() -> int:
             mistakes.append((candidate["id"], expected["label"], got["label"],
                              candidate.get("display_name", ""), candidate["url"]))
     table = metrics(pairs)
-    print(f"{len(rows)} candidates ({Counter(want for want, _ in pairs)})")
-    print(f"{'label':<15}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>10}")
-    for label, m in table.items():
-        print(f"{label:<15}{m['precision']:>10.3f}{m['recall']:>10.3f}{m['f1']:>10.3f}"
-              f"{m['support']:>10}")
-    macro = sum(m["f1"] for m in table.values()) / len(table)
-    print(f"macro-F1 {macro:.3f}; organisation right when the label is right: "
-          f"{org_right}/{org_total}")
-    confusion = Counter(pairs)
-    print("confusion (expected -> got): " + ", ".join(
-        f"{w}->{g}: {n}" for (w, g), n in sorted(confusion.items()) if w != g))
-    for mistake in mistakes[:15]:
-        print("  miss:", *mistake)
-    imp = table["impersonation"]
-    ok = imp["recall"] >= 0.95 and imp["precision"] >= 0.9 and macro >= 0.85
-    print("aims met" if ok else "aims NOT met (impersonation R>=0.95 at P>=0.9, macro-F1>=0.85)")
+    return {"pairs": pairs, "table": table, "mistakes": mistakes,
+            "macro": sum(m["f1"] for m in table.values()) / len(table),
+            "org": (org_right, org_total)}
+
+
+def print_side_by_side(results: dict[str, dict]) -> None:
+    names = list(results)
+    print("            " + "".join(f"{name:>34}" for name in names))
+    print(f"{'label':<12}" + "".join(f"{'P':>10}{'R':>8}{'F1':>8}{'n':>8}" for _ in names))
+    for label in LABELS:
+        cells = "".join(f"{r['table'][label]['precision']:>10.3f}"
+                        f"{r['table'][label]['recall']:>8.3f}{r['table'][label]['f1']:>8.3f}"
+                        f"{r['table'][label]['support']:>8}" for r in results.values())
+        print(f"{label:<12}{cells}")
+    print(f"{'macro-F1':<12}" + "".join(f"{r['macro']:>26.3f}{'':>8}" for r in results.values()))
+    print(f"{'org right':<12}" + "".join(
+        f"{f'{r['org'][0]}/{r['org'][1]}':>26}{'':>8}" for r in results.values()))
+    for name, result in results.items():
+        confusion = Counter(result["pairs"])
+        print(f"{name} confusion (expected -> got): " + ", ".join(
+            f"{w}->{g}: {n}" for (w, g), n in sorted(confusion.items()) if w != g))
+        for mistake in result["mistakes"][:12]:
+            print("  miss:", *mistake)
+
+
+def main() -> int:
+    register = load_register()
+    results = {"dev (tuned on)": score_set(register, load_dev_set()),
+               "held-out (never tuned)": score_set(register, load_heldout_set())}
+    print_side_by_side(results)
+    dev = results["dev (tuned on)"]
+    imp = dev["table"]["impersonation"]
+    ok = imp["recall"] >= 0.95 and imp["precision"] >= 0.9 and dev["macro"] >= 0.85
+    print("aims met on dev" if ok else
+          "aims NOT met on dev (impersonation R>=0.95 at P>=0.9, macro-F1>=0.85)")
     return 0 if ok else 1
 
 

@@ -23,6 +23,7 @@ from rapidfuzz.distance import Levenshtein
 
 from rasmi.core import links, signals
 from rasmi.core.names import NameIndex, NameRecord, fold, fold_handle, handle_words, tokens
+from rasmi.core.units import UnitIndex
 
 LABELS = ("official", "impersonation", "unofficial", "parody", "unrelated")
 # Words impersonators add around an acronym in a handle: jpj.official, kkm_rasmi_my.
@@ -104,6 +105,7 @@ class Register:
                         self.joined_names.setdefault("".join(variant), org.code)
             if org.website:
                 self.websites[org.website.lower().removeprefix("www.")] = org.code
+        self.units = UnitIndex(self.organisations)
         self.acronym_lengths = sorted({len(a) for a in self.acronyms}, reverse=True)
         self.joined_lengths = sorted({len(n) for n in self.joined_names}, reverse=True)
         self.joined_heads = {name[:6] for name in self.joined_names}
@@ -140,6 +142,7 @@ class Evidence:
     gov_link: str = ""
     bio_mention: str = ""
     logo_distance: int | None = None
+    unit: str = ""  # "health clinic ... ('klinik kesihatan')": a unit the directory omits
 
     def raise_to(self, value: float) -> None:
         self.strength = max(self.strength, value)
@@ -279,6 +282,20 @@ def _bio_evidence(register: Register, bio: str, found: dict[str, Evidence]) -> N
             ev.raise_to(0.45)
 
 
+UNIT_STRENGTH = 0.7  # below a name copy or an acronym in the handle, above a bio mention
+
+
+def _unit_evidence(register: Register, sig: signals.Signals, handle: str,
+                   found: dict[str, Evidence]) -> None:
+    """A district police HQ, a clinic, a school...: tie it to its parent organisation."""
+    unit = register.units.find(sig.profile, fold_handle(handle) if handle else "")
+    if unit is None:
+        return
+    ev = found.setdefault(unit.parent, Evidence(unit.parent))
+    ev.unit = f"{unit.kind} ('{unit.phrase}')"
+    ev.raise_to(UNIT_STRENGTH)
+
+
 def _logo_evidence(register: Register, logo_hash: int | None,
                    found: dict[str, Evidence]) -> None:
     if logo_hash is None or not register.logos:
@@ -340,6 +357,7 @@ def score_candidate(candidate: dict, register: Register, *, as_of: date,
     _name_evidence(register, display_name, found)
     _link_evidence(register, sig, found)
     _bio_evidence(register, bio, found)
+    _unit_evidence(register, sig, "" if ref.is_platform_id else ref.handle, found)
     _logo_evidence(register, logo_hash, found)
     former = register.aliases.get(ref.key)
 
@@ -373,6 +391,8 @@ def _decide(ev: Evidence, sig: signals.Signals, register: Register, former: str 
     presents_as_org = ev.name_copy or ev.handle_variant.startswith("handle is a variant") or \
         ev.logo_distance is not None or ("dressed up" in ev.handle_variant and not sig.branch)
     claims = bool(sig.claims_official)
+    if ev.unit:  # "klinik" in "Klinik Kesihatan Bangi" names the unit, not a business
+        sig.business = [word for word in sig.business if word not in ev.unit]
     business = bool(sig.business) or sig.personal_name
 
     if business and not claims and not ev.name_copy and deception < 1.0 and not ev.gov_link:
@@ -433,7 +453,9 @@ def _deception(sig: signals.Signals, ev: Evidence, candidate: dict) -> tuple[flo
         reasons.append(_reason("money_request",
                                f"talks money: {', '.join(repr(m) for m in sig.money)}"))
     if sig.personal_data:
-        points += 1.0
+        # Identity, bank or one-time codes are never asked for by a government page.
+        sensitive = any(p in signals.SENSITIVE_DATA for p in sig.personal_data)
+        points += 1.5 if sensitive else 1.0
         reasons.append(_reason("personal_data", "asks for personal data: "
                                + ", ".join(repr(p) for p in sig.personal_data)))
     if sig.private_contact:
@@ -460,6 +482,9 @@ def _deception(sig: signals.Signals, ev: Evidence, candidate: dict) -> tuple[flo
 
 def _connection(sig: signals.Signals, ev: Evidence) -> tuple[float, list[dict]]:
     points, reasons = 0.0, []
+    if ev.unit:
+        points += 1.0
+        reasons.append(_reason("unit", f"a unit of the organisation: {ev.unit}"))
     if sig.branch:
         points += 1.0
         reasons.append(_reason("branch_name", "a branch, unit, programme or former account: "

@@ -119,6 +119,12 @@ BUSINESS = _words(
     "peguam", "lawyer", "dental", "pergigian", "pharmacy", "farmasi", "vet", "haiwan",
     "pet shop", "gaming", "gamer", "esports", "music", "muzik", "band", "dj", "vlog",
     "vlogger", "blogger", "influencer", "my life", "personal", "diari", "diary")
+# What no government page asks for over social media (NSRC and MCMC scam advice): identity
+# card numbers and copies, bank details, one-time codes, passwords.
+SENSITIVE_DATA = frozenset({
+    "no ic", "nombor ic", "no kp", "nombor kad pengenalan", "kad pengenalan", "mykad",
+    "ic number", "salinan ic", "ic copy", "akaun bank", "nombor akaun", "bank account",
+    "account number", "otp", "tac", "kod tac", "kata laluan", "password", "pin"})
 PERSONAL_NAME = re.compile(r"\b(?:bin|binti|bt|a/l|a/p|anak)\b", re.IGNORECASE)
 PHONE = re.compile(r"(?:\+?6?0)1\d[\s-]?\d{3,4}[\s-]?\d{3,4}|\+60\s?\d[\d\s-]{7,}")
 PRIVATE_CHANNEL = _words("whatsapp", "wasap", "ws", "telegram", "pm", "inbox", "dm",
@@ -147,6 +153,7 @@ class Signals:
     gov_domains: list[str] = field(default_factory=list)
     references_official_site: bool = False
     age_days: int | None = None
+    profile: "Text | None" = None  # display name and bio, split into words once
 
 
 def _found(lexicon, text, limit: int = 3) -> list[str]:
@@ -207,7 +214,7 @@ def read_signals(*, display_name: str, handle: str, bio: str, posts: list[str],
     text_raw = f"{profile_raw}\n" + "\n".join(posts) if posts else profile_raw
     profile = Text(profile_raw)
     text = Text(text_raw) if posts else profile
-    signals = Signals()
+    signals = Signals(profile=profile)
     signals.parody = _found(PARODY, profile) or (_found(PARODY, text) if posts else [])
     signals.references_official_site = ".gov.my" in text_raw and bool(
         REFERENCE_TO_OFFICIAL.search(text_raw))
