@@ -31,7 +31,10 @@ def browser():
 
 @pytest.fixture
 def demo_site(transactional_db, live_server, settings):
+    from django.core.cache import cache
+
     settings.VERIFY_INDEX_TTL = 0
+    cache.clear()  # rate-limit counters: each test logs in afresh from 127.0.0.1
     call_command("load_directory", stdout=StringIO())
     call_command("load_demo", stdout=StringIO())
     call_command("load_demo_candidates", stdout=StringIO())

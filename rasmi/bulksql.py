@@ -20,10 +20,14 @@ BATCH = 2000
 
 
 def _adapter(field: models.Field) -> Adapter | None:
+    """How the ORM would turn a Python value into a database value for this column, or
+    None where the driver takes the value as it is."""
     ops = connection.ops
-    if isinstance(field, models.DateTimeField):
-        return ops.adapt_datetimefield_value
-    if isinstance(field, models.DateField):
+    if isinstance(field, models.DateTimeField | models.DateField):
+        if connection.vendor == "postgresql":
+            return None  # psycopg adapts dates and aware datetimes itself
+        if isinstance(field, models.DateTimeField):
+            return ops.adapt_datetimefield_value
         return ops.adapt_datefield_value
     if isinstance(field, models.JSONField):
         return lambda value: field.get_db_prep_save(value, connection)
@@ -42,11 +46,17 @@ def _timestamps(model: type[models.Model], names: Sequence[str], *,
 
 
 def _prepare(fields: list[models.Field], rows: Iterable[Sequence], extra: tuple) -> list[tuple]:
-    adapters = [_adapter(f) for f in fields]
-    if not any(adapters):
+    adapters = [(i, a) for i, a in enumerate(_adapter(f) for f in fields) if a is not None]
+    if not adapters:
         return [(*row, *extra) for row in rows]
-    return [tuple(a(v) if a is not None and v is not None else v
-                  for a, v in zip(adapters, row, strict=True)) + extra for row in rows]
+    prepared = []
+    for row in rows:
+        values = list(row)
+        for i, adapt in adapters:
+            if values[i] is not None:
+                values[i] = adapt(values[i])
+        prepared.append((*values, *extra))
+    return prepared
 
 
 def _defaults(model: type[models.Model], skip: set[str]) -> list[models.Field]:
@@ -73,7 +83,9 @@ def insert_rows(model: type[models.Model], names: Sequence[str], rows: Sequence[
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # COPY streams rows in one statement; constraints are checked as for INSERT.
-            with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            # Django wraps execute() only: errors raised by copy become Django's here.
+            with connection.wrap_database_errors, cursor.copy(
+                    f"COPY {table} ({columns}) FROM STDIN") as copy:
                 for row in prepared:
                     copy.write_row(row)
         else:

@@ -12,13 +12,15 @@ rm -rf "$work" && mkdir -p "$work"
 export DATABASE_URL="sqlite:///$PWD/$work/bench.sqlite3"
 export RASMI_VAR_DIR="$PWD/$work"
 
-echo "== register: import (100,000 accounts) on SQLite and PostgreSQL, and in-process verify"
+echo "== register: import (100,000 accounts + 2,000 organisations) on SQLite and PostgreSQL,"
+echo "   each beside a row-by-row baseline measured in the same run; then in-process verify"
+$py -m benchmarks.bench_registry import --workdir "$work"
+# PostgreSQL: a throwaway cluster on 127.0.0.1, started and removed here.
 pgdir=$(mktemp -d /tmp/rasmi-bench-pg.XXXXXX); mkdir -p "$work/pg"
 trap 'scripts/pg-throwaway.sh stop "$pgdir"' EXIT
-DATABASE_URL=$(scripts/pg-throwaway.sh start "$pgdir" "${RASMI_BENCH_PG_PORT:-54339}") \
-  $py -m benchmarks.bench_registry import --workdir "$work/pg"
+pg_url=$(scripts/pg-throwaway.sh start "$pgdir" "${RASMI_BENCH_PG_PORT:-54339}")
+DATABASE_URL=$pg_url $py -m benchmarks.bench_registry import --workdir "$work/pg"
 scripts/pg-throwaway.sh stop "$pgdir"
-$py -m benchmarks.bench_registry import --workdir "$work"
 $py -m benchmarks.bench_registry verify
 $py -m benchmarks.bench_registry urls --workdir "$work" --count 50000
 

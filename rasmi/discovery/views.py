@@ -14,8 +14,10 @@ from rasmi import ratelimit
 from rasmi.discovery import dossier, forms, selectors, services
 from rasmi.discovery.models import Case, CaseState
 from rasmi.people import permissions
+from rasmi.registry import charts
 from rasmi.registry.errors import RegisterError
 from rasmi.registry.models import Organisation
+from rasmi.registry.verify import platform_name
 
 REPORTS_PER_MINUTE = 5
 
@@ -223,10 +225,15 @@ def census_page(request):
         total = totals.setdefault(row["platform"], {"found": 0, "confirmed": 0, "taken_down": 0})
         for key in total:
             total[key] += row[key]
-    peak = max([t["found"] for t in totals.values()] or [1]) or 1
-    bars = [{"platform": platform, **total, "found_w": 300 * total["found"] // peak,
-             "confirmed_w": 300 * total["confirmed"] // peak,
-             "taken_w": 300 * total["taken_down"] // peak, "y": 30 * index}
-            for index, (platform, total) in enumerate(sorted(totals.items()))]
-    return render(request, "discovery/census.html", {
-        "data": data, "bars": bars, "height": 30 * len(bars) + 10})
+    chart = charts.bar_chart(
+        "discovery", _("Found, confirmed and taken down per platform"),
+        (charts.Series("found", _("Found"), charts.DARK),
+         charts.Series("confirmed", _("Confirmed"), charts.ORANGE),
+         charts.Series("taken_down", _("Taken down"), charts.BLUE)),
+        [charts.Category(platform_name(platform) or platform,
+                         (total["found"], total["confirmed"], total["taken_down"]))
+         for platform, total in sorted(totals.items())],
+        category_heading=_("Platform"))
+    for row in data["series"]:
+        row["platform_name"] = platform_name(row["platform"]) or row["platform"]
+    return render(request, "discovery/census.html", {"data": data, "chart": chart})

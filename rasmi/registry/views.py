@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from rasmi import ratelimit
 from rasmi.people import permissions
 from rasmi.registry import census as census_module
-from rasmi.registry import forms, importer, selectors, services
+from rasmi.registry import charts, forms, importer, selectors, services
 from rasmi.registry.errors import RegisterError
 from rasmi.registry.models import AccountStatus, SocialAccount
 from rasmi.registry.verify import get_index, platform_name
@@ -79,6 +79,34 @@ def organisation(request, code):
         "children": org.children.order_by("name_ms"), "has_demo": get_index().has_demo})
 
 
+def _census_charts(groups: list[dict], gap: list[dict]) -> tuple[dict[str, charts.BarChart],
+                                                                charts.BarChart]:
+    """The census charts: official vs unofficial accounts per platform for each group, and
+    the presence gap (reach of each platform vs the share of ministries and agencies on
+    it). The tables beside them carry the same numbers."""
+    accounts = (charts.Series("official", _("Official accounts"), charts.BLUE),
+                charts.Series("unofficial", _("Unofficial accounts"), charts.ORANGE))
+    by_group = {
+        group["key"]: charts.bar_chart(
+            group["key"],
+            _("%(group)s: official and unofficial accounts per platform")
+            % {"group": group["label"]},
+            accounts,
+            [charts.Category(row["name"], (row["cell"].official, row["cell"].unofficial))
+             for row in group["rows"]],
+            category_heading=_("Platform"), data_table=False)
+        for group in groups}
+    gap_chart = charts.bar_chart(
+        "gap", _("Platform reach vs official presence"),
+        (charts.Series("reach", _("Reach among internet users aged 16–64"), charts.DARK),
+         charts.Series("ministries", _("Ministries present"), charts.BLUE),
+         charts.Series("agencies", _("Agencies present"), charts.SKY)),
+        [charts.Category(row["name"], (row["reach"], row["ministries_present"],
+                                       row["agencies_present"])) for row in gap],
+        scale_max=100, unit="%", category_heading=_("Platform"), data_table=False)
+    return by_group, gap_chart
+
+
 @require_GET
 def census_page(request):
     census = census_module.build_census()
@@ -91,12 +119,16 @@ def census_page(request):
         rows = [{"platform": p, "name": platform_name(p), "cell": c}
                 for p, c in cells.items() if p in census_module.CENSUS_PLATFORMS]
         groups.append({"key": group, "label": label, "size": census.group_sizes[group],
-                       "rows": rows, "max": max([r["cell"].official + r["cell"].unofficial
-                                                 for r in rows] + [1])})
+                       "rows": rows})
+    gap = census.gap()
+    group_charts, gap_chart = _census_charts(groups, gap)
+    for group in groups:
+        group["chart"] = group_charts[group["key"]]
     return render(request, "registry/census.html", {
-        "census": census, "groups": groups, "gap": census.gap(),
+        "census": census, "groups": groups, "gap": gap, "gap_chart": gap_chart,
         "reach_source": census_module.REACH_SOURCE, "has_demo": census.has_demo,
-        "per_org": census.per_organisation, "platforms": census_module.CENSUS_PLATFORMS})
+        "per_org": census.per_organisation,
+        "platform_names": [platform_name(p) for p in census_module.CENSUS_PLATFORMS]})
 
 
 @require_GET

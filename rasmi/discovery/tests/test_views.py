@@ -122,4 +122,18 @@ def test_public_discovery_census(client, case, people):
     services.transition(people["coordinator"], case, "confirmed_impersonation")
     page = client.get("/banci/penemuan/")
     assert page.status_code == 200 and b'data-testid="discovery-series"' in page.content
-    assert b"facebook" in page.content
+    assert b"Facebook" in page.content
+    chart = page.context["chart"]
+    assert [s.key for s in chart.series] == ["found", "confirmed", "taken_down"]
+    assert [(c.label, [b.text for b in c.bars]) for c in chart.categories] == [
+        ("Facebook", ["1", "1", "0"])]
+    assert b'role="img" aria-labelledby="chart-discovery-title"' in page.content
+
+
+def test_a_same_day_takedown_shows_a_median_of_zero_days(client, case, people):
+    for state in ("confirmed_impersonation", "takedown_requested", "taken_down"):
+        case = services.transition(people["coordinator"], case, state)
+    page = client.get("/banci/penemuan/")
+    assert page.context["data"]["median_days_to_takedown"] == 0.0
+    assert b'data-testid="median-takedown"' in page.content
+    assert "<strong>0.0</strong>" in page.content.decode()

@@ -45,5 +45,33 @@ def test_demo_is_idempotent_and_plainly_illustrative(demo, client):
 def test_census_page_and_csv_render(demo, client):
     page = client.get("/banci/")
     assert page.status_code == 200 and b"<svg" in page.content
+    html = page.content.decode()
+    assert html.count("<figure class=\"chart\"") == 3
+    assert html.count('role="img"') == 3
+    for chart_id in ("chart-ministries", "chart-agencies", "chart-gap"):
+        assert f'aria-labelledby="{chart_id}-title"' in html
+    # the numbers the research reports are written on the agencies' bars
+    agencies = page.context["groups"][1]["chart"]
+    assert agencies.id == "chart-agencies"
+    facebook = next(c for c in agencies.categories if c.label == "Facebook")
+    assert [(b.series.key, b.text) for b in facebook.bars] == [("official", "48"),
+                                                                ("unofficial", "85")]
+    gap = page.context["gap_chart"]
+    assert [b.text for b in gap.categories[0].bars][0] == "90.7%"
+    assert gap.categories[0].bars[0].width == "90.7%"   # percentages against 100
     csv_body = client.get("/banci.csv").content.decode("utf-8-sig")
     assert csv_body.startswith("group,platform,organisations")
+
+
+def test_census_charts_draw_the_numbers_of_the_tables_beside_them(demo, client):
+    page = client.get("/banci/")
+    for group in page.context["groups"]:
+        drawn = [(c.label, [b.value for b in c.bars]) for c in group["chart"].categories]
+        assert drawn == [(row["name"], [row["cell"].official, row["cell"].unofficial])
+                         for row in group["rows"]], group["key"]
+    drawn = [(c.label, [b.value for b in c.bars]) for c in page.context["gap_chart"].categories]
+    assert drawn == [(row["name"], [row["reach"], row["ministries_present"],
+                                    row["agencies_present"]]) for row in page.context["gap"]]
+    html = page.content.decode()
+    assert 'role="region" aria-labelledby="per-organisation" tabindex="0"' in html
+    assert 'id="per-organisation"' in html

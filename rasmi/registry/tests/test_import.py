@@ -125,69 +125,162 @@ def test_command_dry_run_reports_and_writes_nothing(users, tmp_path):
 
 PENDING = HEADER + "\n".join([
     "jpj,instagram,https://www.instagram.com/example_jpj_baru/,pending,,",
-    "kkm,x,https://x.com/example_kkm_new,pending,,",
+    "kkm,x,https://x.com/example_kkm_new,pending,,https://x.com/example_kkm_old",
 ]) + "\n"
 
 
+def _public_everywhere(client, handle: str) -> list[str]:
+    """Where a citizen could see the account: each public list that shows it."""
+    seen = []
+    api = client.get("/api/v1/accounts", {"page_size": 100}).json()["results"]
+    if any(handle in a["canonical_url"] for a in api):
+        seen.append("api list")
+    for fmt in ("csv", "json"):
+        body = b"".join(client.get("/api/v1/accounts/export", {"format": fmt})
+                        .streaming_content).decode()
+        if handle in body:
+            seen.append(f"export {fmt}")
+    for page in ("/direktori/jpj/", "/direktori/kkm/", "/perubahan.atom"):
+        if handle in client.get(page).content.decode():
+            seen.append(page)
+    if any(handle in c["url"] for c in client.get("/api/v1/changes").json()["results"]):
+        seen.append("api changes")
+    return seen
+
+
 def test_pending_rows_enter_the_approval_queue_like_submissions(users, client):
+    from rasmi.audit.models import AuditEntry
     from rasmi.registry import selectors, services
+    from rasmi.registry.census import build_census
     from rasmi.registry.errors import RegisterError
     from rasmi.registry.models import Evidence, RegisterChange
     from rasmi.registry.verify import get_index
 
     coordinator, other = users["coordinator"], users["coordinator2"]
+    census_before = build_census().rows()
     report = run_import(coordinator, accounts=PENDING, accounts_name="migrate.csv")
     assert report.applied and report.accounts["queued"] == 2
     queued = {a.handle: a for a in selectors.pending_accounts(other)}
     assert set(queued) == {"example_jpj_baru", "example_kkm_new"}
     account = queued["example_jpj_baru"]
-    assert account.submitted_by == coordinator and account.reviewed_by is None
-    assert account.official_since is None
-    note = Evidence.objects.get(account=account).note
-    assert "migrate.csv" in note and "2" in note
-    assert not RegisterChange.objects.filter(account_key=account.account_key).exists()
-    assert not selectors.public_accounts().filter(pk=account.pk).exists()
-    assert get_index().lookup("instagram.com/example_jpj_baru")["state"] == "not_registered"
-    assert client.get("/api/v1/accounts?status=pending").status_code == 400
+    # the state submit_account leaves: submitter, no reviewer, no review dates, evidence
+    assert account.status == "pending" and account.submitted_by == coordinator
+    assert account.reviewed_by is None and account.platform_verified == "unknown"
+    assert (account.official_since, account.last_reviewed, account.next_review_due) == (
+        None, None, None)
+    evidence = Evidence.objects.get(account=account)
+    assert evidence.kind == "attestation" and evidence.added_by == coordinator
+    assert "migrate.csv" in evidence.note and "line 2" in evidence.note
+    audited = AuditEntry.objects.get(action="registry.account.import").after["created"]
+    assert ["instagram:example_jpj_baru", "jpj", "pending", ""] in audited
+    noted = AuditEntry.objects.get(action="registry.evidence.import").after
+    assert [row[0] for row in noted["created"]] == ["instagram:example_jpj_baru",
+                                                    "x:example_kkm_new"]
+    # never public: lists, export, directory, change feed, census; verify: not registered
+    assert RegisterChange.objects.count() == 0
+    assert _public_everywhere(client, "example_jpj_baru") == []
+    assert _public_everywhere(client, "example_kkm_new") == []
+    assert client.get("/api/v1/accounts", {"status": "pending"}).status_code == 400
+    assert build_census().rows() == census_before
+    for url in ("instagram.com/example_jpj_baru", "https://x.com/example_kkm_new",
+                "https://x.com/example_kkm_old"):  # nor its former address
+        assert get_index().lookup(url)["state"] == "not_registered", url
 
+    # maker-checker: the importer cannot approve, in the service or through the API
     with pytest.raises(RegisterError) as refused:
         services.approve_account(coordinator, account)
     assert refused.value.code == "maker_checker"
+    client.force_login(coordinator)
+    response = client.post(f"/api/v1/accounts/{account.pk}/approve", {"reason": "mine"},
+                           content_type="application/json")
+    assert response.status_code == 403 and response.json()["error"]["code"] == "maker_checker"
+    client.logout()
+    account.refresh_from_db()
+    assert account.status == "pending"
+
     services.approve_account(other, account)
     assert get_index().lookup("instagram.com/example_jpj_baru")["state"] == "official"
+    assert "api list" in _public_everywhere(client, "example_jpj_baru")
+    assert RegisterChange.objects.get().account_key == "instagram:example_jpj_baru"
 
 
-def test_pending_rows_cannot_demote_or_self_approve(users):
-    coordinator = users["coordinator"]
+@pytest.mark.parametrize("whole_table", [False, True], ids=["in-queries", "table-scan"])
+def test_pending_rows_cannot_demote_or_self_approve(users, monkeypatch, whole_table):
+    from rasmi.registry import importer
+    from rasmi.registry.models import AccountReview, RegisterChange
+    from rasmi.registry.verify import get_index
+
+    if whole_table:  # the plan reads the register both ways; both must see the same
+        monkeypatch.setattr(importer, "WHOLE_TABLE", 1)
+    coordinator, other = users["coordinator"], users["coordinator2"]
     run_import(coordinator, organisations=ORGS, accounts=ACCOUNTS)
     run_import(coordinator, accounts=PENDING)
-    demote = HEADER + "kpt,facebook,https://www.facebook.com/example.kpt.rasmi,pending,,\n"
+    demote = HEADER + "\n".join([
+        "kpt,facebook,https://www.facebook.com/example.kpt.rasmi,pending,,",
+        "jpj,tiktok,https://www.tiktok.com/@example.jpj.official,pending,,",
+        "jpj,instagram,https://www.instagram.com/example_jpj_baru/,pending,,",  # still pending
+    ]) + "\n"
+    report = run_import(other, accounts=demote)
+    assert [(p.line, p.reason) for p in report.problems] == [
+        (2, "already official in the register; a pending row cannot send it back to the "
+            "approval queue"),
+        (3, "already impersonation in the register; a pending row cannot send it back to "
+            "the approval queue")]
+    assert SocialAccount.objects.get(handle="example.kpt.rasmi").status == "official"
+
+    unchanged = run_import(other, accounts=PENDING)
+    assert unchanged.applied and unchanged.accounts["unchanged"] == 2
+
     approve_own = HEADER + "kkm,x,https://x.com/example_kkm_new,official,,\n"
-    report = run_import(coordinator, accounts=demote)
-    assert "already official" in report.problems[0].reason
     report = run_import(coordinator, accounts=approve_own)
     assert "another coordinator must approve" in report.problems[0].reason
-    report = run_import(users["coordinator2"], accounts=approve_own)
+    # nor decide it another way first (archived today, official tomorrow)
+    report = run_import(coordinator, accounts=approve_own.replace(",official,", ",archived,"))
+    assert "another coordinator must approve" in report.problems[0].reason
+    assert SocialAccount.objects.get(handle="example_kkm_new").status == "pending"
+
+    # Another coordinator may approve by import: recorded as the approval it is.
+    report = run_import(other, accounts=approve_own, accounts_name="approved.csv")
     assert report.applied and report.accounts["updated"] == 1
     account = SocialAccount.objects.get(handle="example_kkm_new")
     assert account.status == "official" and account.official_since is not None
+    assert account.reviewed_by == other and account.submitted_by == coordinator
+    review = AccountReview.objects.get(account=account)
+    assert (review.decision, review.reviewer, review.submitted_by) == (
+        "approved", other, coordinator)
+    assert "approved.csv" in review.reason
+    change = RegisterChange.objects.get(account_key="x:example_kkm_new")
+    assert (change.kind, change.old_status, change.new_status) == ("added", "", "official")
+    assert get_index().lookup("x.com/example_kkm_new")["state"] == "official"
+    assert get_index().lookup("x.com/example_kkm_old")["state"] == "moved"
 
 
 def test_import_writes_one_audit_entry_per_batch_and_none_when_nothing_changes(users):
     from rasmi.audit.models import AuditEntry
     from rasmi.registry import importer
+    from rasmi.registry.models import RegisterChange
+    from rasmi.registry.verify import current_version
 
     run_import(users["coordinator"], organisations=ORGS, accounts=ACCOUNTS)
     entries = {e.action: e for e in AuditEntry.objects.filter(action__endswith=".import")}
     assert set(entries) == {"registry.organisation.import", "registry.account.import",
                             "registry.alias.import"}
+    assert all(e.actor_label == "coord" for e in entries.values())
     after = entries["registry.account.import"].after
     assert after["columns"] == ["account", "organisation", "status", "platform_id"]
     assert len(after["created"]) == 6 and after["changed"] == []
     assert ["facebook:examplekptrasmi", "kpt", "official", "100000000000001"] in after["created"]
-    count = AuditEntry.objects.count()
-    run_import(users["coordinator"], organisations=ORGS, accounts=ACCOUNTS)
-    assert AuditEntry.objects.count() == count  # unchanged: no audit noise
+    assert entries["registry.alias.import"].after["created"] == [
+        ["facebook:examplejpjlama", "facebook:examplejpjrasmi"]]
+    orgs_created = entries["registry.organisation.import"].after["created"]
+    assert [row[0] for row in orgs_created] == ["kpt", "jpt"]
+
+    # An unchanged re-import writes nothing at all: no audit, no feed, no new version.
+    counts = (AuditEntry.objects.count(), RegisterChange.objects.count(), current_version())
+    again = run_import(users["coordinator"], organisations=ORGS, accounts=ACCOUNTS)
+    assert again.applied and again.accounts["unchanged"] == 6
+    assert (AuditEntry.objects.count(), RegisterChange.objects.count(),
+            current_version()) == counts
 
     change = HEADER + "jpj,tiktok,https://www.tiktok.com/@example.jpj.official,archived,,\n"
     run_import(users["coordinator"], accounts=change)
@@ -195,6 +288,16 @@ def test_import_writes_one_audit_entry_per_batch_and_none_when_nothing_changes(u
     assert last.after["created"] == []
     assert last.after["changed"] == [["tiktok:example.jpj.official",
                                       {"status": ["impersonation", "archived"]}]]
+    assert current_version() == counts[2] + 1
+    feed = RegisterChange.objects.order_by("id").last()
+    assert (feed.kind, feed.old_status, feed.new_status) == (
+        "status_changed", "impersonation", "archived")
+    renamed = ORGS.replace("Ministry of Higher Education", "Ministry of Higher Learning")
+    run_import(users["coordinator"], organisations=renamed)
+    last = AuditEntry.objects.order_by("id").last()
+    assert last.action == "registry.organisation.import"
+    assert last.after["changed"] == [["kpt", {"name_en": ["Ministry of Higher Education",
+                                                          "Ministry of Higher Learning"]}]]
     assert verify_chain()[1] == []
 
     many = HEADER + "".join(f"jpj,x,https://x.com/bulk{i:05d},unofficial,,\n" for i in range(12))
@@ -204,9 +307,62 @@ def test_import_writes_one_audit_entry_per_batch_and_none_when_nothing_changes(u
         run_import(users["coordinator"], accounts=many)
     finally:
         importer.AUDIT_BATCH = importer_batch
-    batches = AuditEntry.objects.filter(action="registry.account.import").order_by("-id")[:3]
+    batches = list(AuditEntry.objects.filter(action="registry.account.import")
+                   .order_by("-id")[:3])
     assert sorted(e.object_id for e in batches) == ["import 1/3", "import 2/3", "import 3/3"]
+    assert sorted(len(e.after["created"]) for e in batches) == [2, 5, 5]
+    listed = {row[0] for e in batches for row in e.after["created"]}
+    assert listed == {f"x:bulk{i:05d}" for i in range(12)}
     assert verify_chain()[1] == []
+
+
+def test_platform_id_in_the_url_clashes_like_one_in_its_column(users):
+    """profile.php?id=N stores N as the platform id: a row problem, not a database error."""
+    run_import(users["coordinator"], organisations=ORGS, accounts=ACCOUNTS)
+    clash = HEADER + ("kpt,facebook,https://www.facebook.com/profile.php?id=100000000000001,"
+                      "official,,\n")
+    report = run_import(users["coordinator"], accounts=clash)
+    assert report.problems[0].line == 2
+    assert "platform_id 100000000000001 belongs to facebook:examplekptrasmi" in \
+        report.problems[0].reason
+    twice = HEADER + "\n".join([
+        "kkm,facebook,https://www.facebook.com/kkm.page.one,official,100000000000777,",
+        "kkm,facebook,https://www.facebook.com/profile.php?id=100000000000777,official,,",
+    ]) + "\n"
+    report = run_import(users["coordinator"], accounts=twice)
+    assert [(p.line, p.reason) for p in report.problems] == [
+        (3, "platform_id 100000000000777 also on line 2")]
+
+
+def test_the_database_still_enforces_constraints_and_nothing_is_written(users, monkeypatch):
+    """If the plan ever misses a clash, the database refuses it, the whole import rolls
+    back and the refusal is reported (no traceback)."""
+    from rasmi.audit.models import AuditEntry
+    from rasmi.registry import importer
+
+    run_import(users["coordinator"], organisations=ORGS, accounts=ACCOUNTS)
+    before = (SocialAccount.objects.count(), AuditEntry.objects.count())
+    monkeypatch.setattr(importer, "_clashes", lambda *args: [])
+    rows = HEADER + "\n".join([
+        "kkm,x,https://x.com/kkm_fine,official,,",
+        "kkm,facebook,https://www.facebook.com/kkm.page.two,official,100000000000001,",
+    ]) + "\n"
+    report = run_import(users["coordinator"], accounts=rows, accounts_name="late.csv")
+    assert not report.applied and report.problems[0].line == 0
+    assert str(report.problems[0]).startswith("late.csv: the database refused the import")
+    assert (SocialAccount.objects.count(), AuditEntry.objects.count()) == before
+    assert not SocialAccount.objects.filter(handle="kkm_fine").exists()
+    assert verify_chain()[1] == []
+
+
+def test_dry_run_reports_clashes_and_writes_nothing(users):
+    from rasmi.audit.models import AuditEntry
+
+    report = run_import(users["coordinator"], organisations=ORGS, accounts=ACCOUNTS + (
+        "kpt,x,https://x.com/example_kpt_new,pending,,\n"), dry_run=True)
+    assert report.ok and not report.applied
+    assert report.accounts == {"created": 7, "updated": 0, "unchanged": 0, "queued": 1}
+    assert SocialAccount.objects.count() == 0 and AuditEntry.objects.count() == 0
 
 
 def test_row_problems_read_in_bahasa_melayu_on_the_import_page(users, client, tmp_path):
