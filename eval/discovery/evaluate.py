@@ -2,8 +2,10 @@
 
 - dev: candidates.jsonl (from make_set.py) and hard_cases.jsonl (typed one by one); the
   rules were tuned while looking at it, so its figures flatter them.
-- held-out: heldout/candidates.jsonl, written from a brief by someone who had not seen the
-  rules or the dev set (heldout/README.md). Never tuned on: it is the honest figure.
+- held-out A and B: heldout/ and heldout_b/candidates.jsonl, each written from the same
+  brief by a separate helper session that had seen neither the rules nor the dev set (their
+  READMEs). Never tuned on: they are the honest figures. B was first scored after every
+  rule of this version was written, so nothing was ever adjusted with it in view.
 
 The register is the shipped directory (ministries and agencies) plus the official accounts
 in register.csv, scored as of a fixed date so "created N days ago" never drifts.
@@ -67,8 +69,8 @@ def load_dev_set() -> list[tuple[dict, dict]]:
     return [(c, labels[c["id"]]) for c in candidates] + _labelled(HERE / "hard_cases.jsonl")
 
 
-def load_heldout_set() -> list[tuple[dict, dict]]:
-    return _labelled(HERE / "heldout" / "candidates.jsonl")
+def load_heldout_set(folder: str = "heldout") -> list[tuple[dict, dict]]:
+    return _labelled(HERE / folder / "candidates.jsonl")
 
 
 def metrics(pairs: list[tuple[str, str]]) -> dict[str, dict[str, float]]:
@@ -124,7 +126,8 @@ def print_side_by_side(results: dict[str, dict]) -> None:
 def main() -> int:
     register = load_register()
     results = {"dev (tuned on)": score_set(register, load_dev_set()),
-               "held-out (never tuned)": score_set(register, load_heldout_set())}
+               "held-out A": score_set(register, load_heldout_set("heldout")),
+               "held-out B": score_set(register, load_heldout_set("heldout_b"))}
     print_side_by_side(results)
     dev = results["dev (tuned on)"]
     imp = dev["table"]["impersonation"]
