@@ -129,6 +129,20 @@ PENDING = HEADER + "\n".join([
 ]) + "\n"
 
 
+def test_command_says_pending_rows_wait_for_another_coordinator(users, tmp_path):
+    (tmp_path / "pending.csv").write_text(PENDING)
+    out = StringIO()
+    call_command("import_registry", accounts=tmp_path / "pending.csv", dry_run=True,
+                 stdout=out)
+    assert "2 new accounts will wait for approval by another coordinator." in out.getvalue()
+    out = StringIO()
+    call_command("import_registry", accounts=tmp_path / "pending.csv", language="ms",
+                 actor=users["coordinator"].username, stdout=out)
+    assert "2 akaun baharu akan menunggu kelulusan penyelaras lain." in out.getvalue()
+    queued = SocialAccount.objects.filter(status="pending")
+    assert {a.submitted_by for a in queued} == {users["coordinator"]}
+
+
 def _public_everywhere(client, handle: str) -> list[str]:
     """Where a citizen could see the account: each public list that shows it."""
     seen = []

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.translation import ngettext
 
 from rasmi.people.cli import add_actor_argument, resolve_actor
 from rasmi.registry.importer import run_import
@@ -19,7 +20,10 @@ def print_report(write, report) -> None:
           f"accounts {read['accounts']} read ({accounts['created']} new, "
           f"{accounts['updated']} changed, {accounts['unchanged']} unchanged)")
     if accounts.get("queued"):
-        write(f"{accounts['queued']} new account(s) wait for approval by another coordinator")
+        # The import page's sentence (same catalogue entry), in the --language asked for.
+        write(ngettext("%(counter)s new account will wait for approval by another coordinator.",
+                       "%(counter)s new accounts will wait for approval by another "
+                       "coordinator.", accounts["queued"]) % {"counter": accounts["queued"]})
 
 
 class Command(BaseCommand):
