@@ -3,6 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from rasmi.people.cli import add_actor_argument, resolve_actor
@@ -14,11 +15,15 @@ def print_report(write, report) -> None:
         write(str(problem))
     read = report.rows_read
     orgs, accounts = report.organisations, report.accounts
-    verb = "applied" if report.applied else "would apply" if report.ok else "nothing written"
-    write(f"{verb}: organisations {read['organisations']} read "
-          f"({orgs['created']} new, {orgs['updated']} changed, {orgs['unchanged']} unchanged); "
-          f"accounts {read['accounts']} read ({accounts['created']} new, "
-          f"{accounts['updated']} changed, {accounts['unchanged']} unchanged)")
+    verb = _("applied") if report.applied else _("would apply") if report.ok else \
+        _("nothing written")
+    write(_("%(verb)s: organisations %(orgs_read)s read (%(orgs_new)s new, %(orgs_changed)s "
+            "changed, %(orgs_same)s unchanged); accounts %(accounts_read)s read "
+            "(%(accounts_new)s new, %(accounts_changed)s changed, %(accounts_same)s unchanged)")
+          % {"verb": verb, "orgs_read": read["organisations"], "orgs_new": orgs["created"],
+             "orgs_changed": orgs["updated"], "orgs_same": orgs["unchanged"],
+             "accounts_read": read["accounts"], "accounts_new": accounts["created"],
+             "accounts_changed": accounts["updated"], "accounts_same": accounts["unchanged"]})
     if accounts.get("queued"):
         # The import page's sentence (same catalogue entry), in the --language asked for.
         write(ngettext("%(counter)s new account will wait for approval by another coordinator.",
