@@ -319,10 +319,12 @@ def import_registry(request):
     report, token = None, ""
     if request.method == "POST" and form.is_valid():
         token = form.cleaned_data["token"]
-        texts = {}
+        texts: dict[str, str] = {}
+        names = {"organisations": "organisations.csv", "accounts": "accounts.csv"}
         if token:
             if token != request.session.get("import_token"):
                 raise PermissionDenied
+            names.update(request.session.get("import_names", {}))
             for kind in ("organisations", "accounts"):
                 path = _upload_dir() / f"{token}-{kind}.csv"
                 if path.exists():
@@ -330,25 +332,30 @@ def import_registry(request):
         else:
             try:
                 for kind in ("organisations", "accounts"):
-                    if form.cleaned_data[kind]:
-                        texts[kind] = form.cleaned_data[kind].read().decode("utf-8-sig")
+                    if upload := form.cleaned_data[kind]:
+                        texts[kind] = upload.read().decode("utf-8-sig")
+                        # Row problems and the audit trail name the file as uploaded.
+                        names[kind] = Path(upload.name).name[:100] or names[kind]
             except UnicodeDecodeError:
                 form.add_error(None, _("The file is not UTF-8 text."))
         if texts and not form.errors:
             confirm = bool(token)
             report = importer.run_import(
                 request.user, organisations=texts.get("organisations"),
-                accounts=texts.get("accounts"), dry_run=not confirm)
+                accounts=texts.get("accounts"), dry_run=not confirm,
+                organisations_name=names["organisations"], accounts_name=names["accounts"])
             if confirm:
                 for kind in ("organisations", "accounts"):
                     (_upload_dir() / f"{token}-{kind}.csv").unlink(missing_ok=True)
                 request.session.pop("import_token", None)
+                request.session.pop("import_names", None)
                 token = ""
                 if report.applied:
                     messages.success(request, _("Import applied."))
             elif report.ok:
                 token = secrets.token_urlsafe(16)
                 request.session["import_token"] = token
+                request.session["import_names"] = names
                 for kind, text in texts.items():
                     (_upload_dir() / f"{token}-{kind}.csv").write_text(text, encoding="utf-8")
         elif not texts and not form.errors:

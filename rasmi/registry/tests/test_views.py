@@ -117,3 +117,18 @@ def test_login_is_rate_limited(client, users, settings):
     codes = [client.post("/akaun/login/", {"username": "coord", "password": "wrong"}).status_code
              for _ in range(12)]
     assert codes[:10] == [200] * 10 and codes[10:] == [429, 429]
+
+
+def test_imported_pending_rows_name_the_uploaded_file(users):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from rasmi.registry.models import Evidence
+
+    rows = (b"organisation_code,platform,url,status,platform_id,previous_urls\n"
+            b"jpj,x,https://x.com/ex_jpj_queue,pending,,\n")
+    coordinator = _client(users["coordinator"])
+    preview = coordinator.post("/staf/import/", {
+        "accounts": SimpleUploadedFile("../senarai-migrasi.csv", rows)})
+    coordinator.post("/staf/import/", {"token": preview.context["token"]})
+    note = Evidence.objects.get(account__handle="ex_jpj_queue").note
+    assert "senarai-migrasi.csv" in note and ".." not in note
