@@ -40,11 +40,11 @@ class Command(BaseCommand):
         parser.add_argument("--accounts", type=Path, metavar="ACCOUNTS.csv")
         parser.add_argument("--dry-run", action="store_true", help="only check and report")
         parser.add_argument("--language", choices=[code for code, _ in settings.LANGUAGES],
-                            default="en", help="language of the row problems (default en)")
+                            help="language of the report (default: RASMI_CLI_LANGUAGE, or en)")
         add_actor_argument(parser)
 
     def handle(self, *args, **options):
-        with translation.override(options["language"]):
+        with translation.override(options["language"] or translation.get_language()):
             self._import(options)
 
     def _import(self, options):
