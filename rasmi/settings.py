@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "rasmi.people",
     "rasmi.registry",
     "rasmi.discovery",
+    "rasmi.publishing",
 ]
 
 MIDDLEWARE = [

@@ -47,3 +47,6 @@ echo "== discovery: discover_score on ${RASMI_BENCH_CANDIDATES:-1000000} candida
 rm -f "$work/bench.sqlite3"*
 $py -m benchmarks.bench_discovery --workdir "$work" \
   --candidates "${RASMI_BENCH_CANDIDATES:-1000000}" --workers 2
+
+echo "== publishing: compliance checker on one core"
+$py -m benchmarks.bench_compliance

@@ -1,0 +1,65 @@
+"""Which languages carry a text: Bahasa Melayu, English, Chinese, Tamil.
+
+Chinese and Tamil are told by their scripts. Malay and English share the Latin alphabet,
+so they are told by their common short words (function words, pronouns, everyday verbs),
+which even a one-line post carries; a text has a language when enough of its words are
+that language's. Pure Python, no Django; a few microseconds a post.
+"""
+
+import re
+
+_LATIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_TAMIL = re.compile(r"[\u0b80-\u0bff]")
+
+MALAY = frozenset("""
+dan yang di ke dari daripada untuk pada dengan ini itu akan telah sudah boleh tidak tak
+bukan ada adalah ialah oleh kepada dalam bagi serta atau juga sila anda kami kita saya
+mereka beliau para semua setiap hari ini esok semalam waktu masa tarikh mulai hingga
+sehingga bermula dibuka ditutup jalan kaunter orang awam rakyat kerajaan negeri daerah
+bantuan permohonan maklumat lanjut sebarang terima kasih selamat hubungi layari jangan
+perlu hendaklah dinasihatkan makluman kenyataan media mesyuarat program majlis sempena
+tahun bulan minggu sebelum selepas semasa kerana supaya agar jika apabila bagaimana
+mana apa siapa kenapa berkuat kuasa berikut lebih kurang banyak baru baharu cuti umum
+""".split())
+ENGLISH = frozenset("""
+the and of to in for on with is are was were be been will would can could should
+this that these those from by at as it its our we you your they their please more
+information open closed today tomorrow counter public holiday apply application visit
+contact thank thanks all every new from until starting notice statement meeting event
+about not no yes how what when where who why which have has had do does did
+up out now here get free help stay safe keep take make must may only also week year
+month day days time there than then if so but or any each other some such into over
+never always work hard people good well very just like know see want need go come
+""".split())
+# Short words both languages use, or that are too short to count.
+_SHARED = frozenset("a an di i me my do".split())
+
+
+def latin_words(text: str) -> list[str]:
+    return _LATIN_WORD.findall(text.lower())
+
+
+def languages_present(text: str) -> set[str]:
+    """Codes of the languages that carry at least part of the text: ms, en, zh, ta."""
+    found: set[str] = set()
+    if _CJK.search(text):
+        found.add("zh")
+    if _TAMIL.search(text):
+        found.add("ta")
+    words = [w for w in latin_words(text) if w not in _SHARED]
+    if not words:
+        return found
+    malay = sum(1 for w in words if w in MALAY)
+    english = sum(1 for w in words if w in ENGLISH)
+    # A language is present with two of its words, or one in a very short text.
+    needed = 1 if len(words) <= 4 else 2
+    if malay >= needed:
+        found.add("ms")
+    if english >= needed and english >= 0.15 * len(words):
+        found.add("en")
+    return found
+
+
+def has_malay(text: str) -> bool:
+    return "ms" in languages_present(text)
