@@ -1,9 +1,9 @@
 import datetime as dt
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from rasmi.batchio import BatchOutput, open_input
 from rasmi.discovery.scoring import score_blocks
 from rasmi.discovery.selectors import register_snapshot
 from rasmi.people.cli import add_actor_argument, resolve_actor
@@ -27,34 +27,14 @@ class Command(BaseCommand):
         source: Path = options["input"]
         if options["workers"] < 1:
             raise CommandError("--workers must be at least 1")
-        try:
-            handle = source.open(encoding="utf-8-sig", errors="strict", newline="")
-        except OSError as exc:
-            raise CommandError(f"cannot read {source}: {exc}") from exc
         register = register_snapshot()
         as_of = options["as_of"] or dt.date.today()
-        out = options["output"].open("w", encoding="utf-8") if options["output"] else None
-        write = out.write if out else self.stdout._out.write
-        progress = sys.stderr.isatty()
-        skipped = written = 0
-        try:
-            with handle:
-                for text, count, errors in score_blocks(
-                        handle, register, as_of=as_of, base_dir=source.parent,
-                        workers=options["workers"]):
-                    for error in errors:
-                        self.stderr.write(error)
-                    skipped += len(errors)
-                    written += count
-                    write(text)
-                    if progress:
-                        sys.stderr.write(f"\r{written:,} scored")
-        except UnicodeDecodeError as exc:
-            raise CommandError(f"{source} is not UTF-8 text ({exc.reason})") from exc
-        finally:
-            if out:
-                out.close()
-        if progress:
-            sys.stderr.write(f"\r{written:,} scored\n")
-        if skipped:
-            raise CommandError(f"{skipped} bad line(s) skipped; {written} scored")
+        with open_input(source) as handle, \
+                BatchOutput(self, options["output"], source, "scored") as out:
+            for text, count, errors in score_blocks(
+                    handle, register, as_of=as_of, base_dir=source.parent,
+                    workers=options["workers"]):
+                for error in errors:
+                    out.skip(error)
+                out.write(text)
+                out.count(count)

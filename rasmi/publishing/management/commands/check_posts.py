@@ -1,9 +1,9 @@
 import json
-import sys
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
+from rasmi.batchio import BatchOutput, open_input
 from rasmi.core.platforms import PLATFORM_CODES
 from rasmi.publishing import compliance
 
@@ -40,41 +40,21 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         source: Path = options["input"]
-        try:
-            handle = source.open(encoding="utf-8-sig", errors="strict")
-        except OSError as exc:
-            raise CommandError(f"cannot read {source}: {exc}") from exc
-        out = options["output"].open("w", encoding="utf-8") if options["output"] else None
-        write = out.write if out else self.stdout._out.write
-        progress = sys.stderr.isatty()
         require_malay = not options["no_malay_required"]
-        checked = skipped = 0
-        try:
-            with handle:
-                for number, line in enumerate(handle, 1):
-                    if not line.strip():
-                        continue
-                    try:
-                        post = json.loads(line)
-                    except ValueError:
-                        post, reason = None, "not valid JSON"
-                    else:
-                        reason = problem(post)
-                    if reason:
-                        self.stderr.write(f"line {number}: {reason}")
-                        skipped += 1
-                        continue
-                    result = compliance.check(post, require_malay=require_malay)
-                    write(json.dumps(result, ensure_ascii=False) + "\n")
-                    checked += 1
-                    if progress and checked % 1000 == 0:
-                        sys.stderr.write(f"\r{checked:,} checked")
-        except UnicodeDecodeError as exc:
-            raise CommandError(f"{source} is not UTF-8 text ({exc.reason})") from exc
-        finally:
-            if out:
-                out.close()
-        if progress:
-            sys.stderr.write(f"\r{checked:,} checked\n")
-        if skipped:
-            raise CommandError(f"{skipped} bad line(s) skipped; {checked} checked")
+        with open_input(source) as handle, \
+                BatchOutput(self, options["output"], source, "checked") as out:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    post = json.loads(line)
+                except ValueError:
+                    post, reason = None, "not valid JSON"
+                else:
+                    reason = problem(post)
+                if reason:
+                    out.skip(f"line {number}: {reason}")
+                    continue
+                result = compliance.check(post, require_malay=require_malay)
+                out.write(json.dumps(result, ensure_ascii=False) + "\n")
+                out.count()
