@@ -143,6 +143,7 @@ class Evidence:
     bio_mention: str = ""
     logo_distance: int | None = None
     unit: str = ""  # "health clinic ... ('klinik kesihatan')": a unit the directory omits
+    unit_phrase: str = ""  # the words that named it: "klinik kesihatan"
 
     def raise_to(self, value: float) -> None:
         self.strength = max(self.strength, value)
@@ -292,7 +293,7 @@ def _unit_evidence(register: Register, sig: signals.Signals, handle: str,
     if unit is None:
         return
     ev = found.setdefault(unit.parent, Evidence(unit.parent))
-    ev.unit = f"{unit.kind} ('{unit.phrase}')"
+    ev.unit, ev.unit_phrase = f"{unit.kind} ('{unit.phrase}')", unit.phrase
     ev.raise_to(UNIT_STRENGTH)
 
 
@@ -392,7 +393,7 @@ def _decide(ev: Evidence, sig: signals.Signals, register: Register, former: str 
         ev.logo_distance is not None or ("dressed up" in ev.handle_variant and not sig.branch)
     claims = bool(sig.claims_official)
     if ev.unit:  # "klinik" in "Klinik Kesihatan Bangi" names the unit, not a business
-        sig.business = [word for word in sig.business if word not in ev.unit]
+        sig.business = [word for word in sig.business if word not in ev.unit_phrase]
     business = bool(sig.business) or sig.personal_name
 
     if business and not claims and not ev.name_copy and deception < 1.0 and not ev.gov_link:

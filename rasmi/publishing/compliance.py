@@ -4,6 +4,7 @@ when the register changes."""
 
 import threading
 from dataclasses import dataclass
+from functools import cache
 
 from rasmi.core.rules import RuleSet, check_post
 from rasmi.registry.models import AccountStatus, Organisation, SocialAccount
@@ -22,6 +23,12 @@ _lock = threading.Lock()
 _cached: Context | None = None
 
 
+@cache
+def _shipped_rules() -> RuleSet:
+    """The packs do not change while the process runs; only the register's view does."""
+    return RuleSet.shipped()
+
+
 def context() -> Context:
     """Rules and register view, cached per process until the register version moves."""
     global _cached
@@ -33,7 +40,7 @@ def context() -> Context:
             domains = frozenset(
                 w.lower().removeprefix("www.") for w in Organisation.objects.exclude(
                     website="").values_list("website", flat=True))
-            _cached = Context(RuleSet.shipped(), keys, domains, version)
+            _cached = Context(_shipped_rules(), keys, domains, version)
         return _cached
 
 

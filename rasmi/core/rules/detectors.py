@@ -149,10 +149,10 @@ def _identifier(finder) -> Callable[[Post, dict], Iterator[Span]]:
     return detect
 
 
-def x_length(text: str) -> int:
+def x_length(text: str, found: list[Link] | None = None) -> int:
     """Length as X counts it: each link 23, Latin and common punctuation 1, others 2."""
     total, cursor = 0, 0
-    for link in _find_links(text):
+    for link in _find_links(text) if found is None else found:
         total += _weighted(text[cursor:link.start]) + X_LINK_WEIGHT
         cursor = link.end
     return total + _weighted(text[cursor:])
@@ -164,14 +164,11 @@ def _weighted(text: str) -> int:
                for ch in text)
 
 
-def text_length(text: str, platform: str) -> int:
-    return x_length(text) if platform == "x" else len(text)
-
-
 def over_length(post: Post, options: dict) -> Iterator[Span]:
     for platform in post.platforms:
         limit = PLATFORM_LIMITS.get(platform)
-        if limit is not None and text_length(post.text, platform) > limit:
+        length = x_length(post.text, post.links()) if platform == "x" else len(post.text)
+        if limit is not None and length > limit:
             yield None, None
 
 

@@ -3,8 +3,8 @@ switches and own terms), then `check` per post.
 
 Speed: every term of every rule goes into one Aho-Corasick automaton (pyahocorasick), so a
 post is scanned once whatever the number of terms; regular expressions are kept for the
-few rules that need them, and programmatic detectors run only when their cheap trigger is
-present (a digit, an "@", a dot). Every finding names its rule, the span it found and why.
+few rules that need them, and the programmatic detectors share the post's links, found
+once. Every finding names its rule, the span it found and why.
 """
 
 import re
@@ -70,7 +70,7 @@ class _Compiled:
 
 
 def _phrase_regex(phrases: Iterable[str]) -> re.Pattern | None:
-    words = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    words = sorted(set(phrases), key=len, reverse=True)  # already normalised
     if not words:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
@@ -113,9 +113,6 @@ class RuleSet:
         rules = [r for r in shipped_rules()
                  if (wanted is None or r.pack in wanted) and r.id not in off]
         return cls([*rules, *own_terms])
-
-    def with_rules(self, extra: Iterable[Rule]) -> "RuleSet":
-        return RuleSet([*self.rules, *extra])
 
     # --- checking ---------------------------------------------------------------------------
 
