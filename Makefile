@@ -13,12 +13,14 @@ demo: venv
 	$(BIN)/rasmi load_directory
 	$(BIN)/rasmi load_demo
 	$(BIN)/rasmi load_demo_candidates
+	$(BIN)/rasmi load_demo_posts
 
 run: demo
 	@echo ""
 	@echo "  Rasmi is at http://$(HOST):$(PORT)/   (staff: http://$(HOST):$(PORT)/staf/)"
+	@echo "  A background worker publishes scheduled posts; Ctrl-C stops both."
 	@echo ""
-	DEBUG=true $(BIN)/rasmi runserver $(HOST):$(PORT)
+	@HOST=$(HOST) PORT=$(PORT) scripts/serve.sh
 
 test:
 	@scripts/test.sh

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_tasks_db",
     "rasmi.audit",
     "rasmi.people",
     "rasmi.registry",
@@ -156,6 +157,22 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 VERIFY_INDEX_TTL = env.float("VERIFY_INDEX_TTL", default=1.0)
 # Days between recertifications of an official account.
 REVIEW_INTERVAL_DAYS = env.int("REVIEW_INTERVAL_DAYS", default=365)
+
+# Background work (scheduled publishing, re-checks): Django's tasks framework. The default
+# stores tasks in the database and `rasmi db_worker` runs them (`make run` starts one);
+# RASMI_TASKS=immediate runs them in the caller instead (tests that are not about the queue).
+TASKS = {"default": {
+    "BACKEND": ("django.tasks.backends.immediate.ImmediateBackend"
+                if env.str("RASMI_TASKS", default="database") == "immediate"
+                else "django_tasks_db.DatabaseBackend"),
+}}
+# Fernet keys for secrets at rest (platform tokens), newest first; see rasmi/secrets_box.py.
+RASMI_ENCRYPTION_KEYS = env.list("RASMI_ENCRYPTION_KEYS", default=[])
+# Days before a platform token expires when Rasmi starts warning.
+TOKEN_EXPIRY_WARNING_DAYS = env.int("TOKEN_EXPIRY_WARNING_DAYS", default=14)
+# Publishing retries: attempts per account, and the first backoff in seconds (doubles).
+PUBLISH_MAX_ATTEMPTS = env.int("PUBLISH_MAX_ATTEMPTS", default=5)
+PUBLISH_BACKOFF_SECONDS = env.float("PUBLISH_BACKOFF_SECONDS", default=30.0)
 
 LOGGING = {
     "version": 1,

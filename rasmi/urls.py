@@ -11,6 +11,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("akaun/", include("rasmi.people.urls")),
     path("admin/", admin.site.urls),
+    path("panduan/", include("rasmi.publishing.guide_urls")),
+    path("", include("rasmi.publishing.urls")),
     path("", include("rasmi.discovery.urls")),
     path("", include("rasmi.registry.urls")),
 ]

@@ -6,11 +6,6 @@ misuse of network services under the Communications and Multimedia Act 1998). Th
 the same HTML printed by Debian's headless Chromium, so both always agree.
 """
 
-import shutil
-import subprocess
-import tempfile
-from pathlib import Path
-
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -68,25 +63,3 @@ def batch_dossier(cases) -> dict:
 
 def render_html(dossier: dict, request=None) -> str:
     return render_to_string("discovery/dossier.html", {"batch": dossier}, request=request)
-
-
-class PdfUnavailable(RuntimeError):
-    pass
-
-
-def html_to_pdf(html: str, timeout: int = 60) -> bytes:
-    """Print HTML with headless Chromium. No network: the page is a local file and the
-    dossier template uses no external resources."""
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        raise PdfUnavailable("chromium is not installed")
-    with tempfile.TemporaryDirectory(prefix="rasmi-dossier-") as folder:
-        page, pdf = Path(folder) / "dossier.html", Path(folder) / "dossier.pdf"
-        page.write_text(html, encoding="utf-8")
-        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                        "--no-pdf-header-footer", f"--user-data-dir={folder}/profile",
-                        f"--print-to-pdf={pdf}", page.as_uri()],
-                       check=True, timeout=timeout, capture_output=True)
-        if not pdf.exists():
-            raise PdfUnavailable("chromium produced no PDF")
-        return pdf.read_bytes()

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from rasmi import pdf as printing
 from rasmi import ratelimit
 from rasmi.discovery import dossier, forms, selectors, services
 from rasmi.discovery.models import Case, CaseState
@@ -178,8 +179,8 @@ def _dossier_response(request, data: dict, fmt: str, name: str):
         response = HttpResponse(dossier.render_html(data, request))
     elif fmt == "pdf":
         try:
-            pdf = dossier.html_to_pdf(dossier.render_html(data))
-        except (dossier.PdfUnavailable, OSError) as exc:
+            pdf = printing.html_to_pdf(dossier.render_html(data))
+        except (printing.PdfUnavailable, OSError) as exc:
             return HttpResponse(_("PDF is not available here: %(reason)s") % {"reason": exc},
                                 status=503, content_type="text/plain; charset=utf-8")
         response = HttpResponse(pdf, content_type="application/pdf")

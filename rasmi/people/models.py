@@ -11,6 +11,8 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("National coordinator")
     ORG_ADMIN = "org_admin", _("Organisation administrator")
     ORG_EDITOR = "org_editor", _("Organisation editor")
+    # Approves posts under the organisation's SOP (maker-checker); drafts nothing by default.
+    ORG_APPROVER = "org_approver", _("Organisation approver")
     VIEWER = "viewer", _("Viewer")
 
 

@@ -6,7 +6,7 @@ import threading
 from dataclasses import dataclass
 from functools import cache
 
-from rasmi.core.rules import RuleSet, check_post
+from rasmi.core.rules import RuleSet, check_post, own_term_rule, pack_names
 from rasmi.registry.models import AccountStatus, Organisation, SocialAccount
 from rasmi.registry.verify import current_version
 
@@ -48,4 +48,44 @@ def check(post: dict, *, require_malay: bool = True) -> dict:
     """One post in the batch contract's shape -> {"id", "verdict", "findings"}."""
     ctx = context()
     return check_post(post, ctx.rules, official_keys=ctx.official_keys,
+                      official_domains=ctx.official_domains, require_malay=require_malay)
+
+
+# --- an organisation's own choices -------------------------------------------------------
+
+OWN_TERM_MESSAGES = {
+    "block": ("Istilah ini dalam senarai larangan SOP organisasi anda. Buang atau gantikannya.",
+              "This term is on your organisation's SOP list of terms not to publish. "
+              "Remove or replace it."),
+    "warn": ("Istilah ini dalam senarai semakan SOP organisasi anda. Pastikan ia sesuai "
+             "sebelum menyiarkan.",
+             "This term is on your organisation's SOP list to double-check. Make sure it "
+             "belongs in the post."),
+}
+
+
+@cache
+def _rules_for(packs_off: tuple[str, ...], rules_off: tuple[str, ...],
+               own_block: tuple[str, ...], own_warn: tuple[str, ...]) -> RuleSet:
+    """Compiled once per distinct set of choices (few), not once per organisation."""
+    own = [own_term_rule(f"own.{severity}", terms, category="confidential",
+                         severity=severity, message_ms=OWN_TERM_MESSAGES[severity][0],
+                         message_en=OWN_TERM_MESSAGES[severity][1])
+           for severity, terms in (("block", own_block), ("warn", own_warn)) if terms]
+    wanted = [name for name in pack_names() if name not in packs_off]
+    return RuleSet.shipped(packs=wanted, disabled=rules_off, own_terms=own)
+
+
+def rules_for(sop) -> RuleSet:
+    if sop is None:
+        return _shipped_rules()
+    return _rules_for(tuple(sorted(sop.packs_off)), tuple(sorted(sop.rules_off)),
+                      tuple(sorted(sop.own_terms_block)), tuple(sorted(sop.own_terms_warn)))
+
+
+def check_for(sop, post: dict) -> dict:
+    """Check a post with its organisation's SOP: its packs, rules, own terms, language."""
+    ctx = context()
+    require_malay = sop is None or sop.language_policy != "any"
+    return check_post(post, rules_for(sop), official_keys=ctx.official_keys,
                       official_domains=ctx.official_domains, require_malay=require_malay)

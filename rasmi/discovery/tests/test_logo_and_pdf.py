@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from PIL import Image, ImageDraw
 
+from rasmi import pdf as printing
 from rasmi.discovery import dossier, services
 from rasmi.discovery.models import Case, Source
 
@@ -52,7 +53,7 @@ def test_dossier_pdf_is_printed_by_chromium(people):
         "id": "s", "url": "https://www.facebook.com/jpj.bantuan.saman2024",
         "display_name": "JPJ Malaysia Rasmi", "bio": "Bayar saman diskaun. WhatsApp 0110000000"}],
         Source.FILE)
-    pdf = dossier.html_to_pdf(dossier.render_html(dossier.batch_dossier(Case.objects.all())))
+    pdf = printing.html_to_pdf(dossier.render_html(dossier.batch_dossier(Case.objects.all())))
     assert pdf.startswith(b"%PDF") and len(pdf) > 1000
 
 

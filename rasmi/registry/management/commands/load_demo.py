@@ -16,6 +16,7 @@ DEMO_USERS = (  # username, role, organisation code (None = national)
     ("penyelaras", Role.COORDINATOR, None),
     ("penyelaras2", Role.COORDINATOR, None),
     ("editor.kkm", Role.ORG_EDITOR, "kkm"),
+    ("pelulus.kkm", Role.ORG_APPROVER, "kkm"),
     ("admin.jpj", Role.ORG_ADMIN, "jpj"),
     ("pemerhati.kkm", Role.VIEWER, "kkm"),
 )

@@ -1,0 +1,31 @@
+"""The dry-run connector: 'publishes' into the OutboxEntry table, so the demo and the tests
+run the whole flow (schedule, worker, idempotency) without reaching a platform."""
+
+from rasmi.connectors.base import Publication, Published
+from rasmi.publishing.models import OutboxEntry
+
+
+class OutboxConnector:
+    """Same two calls as a platform connector (rasmi.connectors.base.Connector)."""
+
+    def __init__(self, platform: str, account_key: str):
+        self.platform = platform
+        self.account_key = account_key
+
+    def publish(self, pub: Publication) -> Published:
+        entry, _ = OutboxEntry.objects.get_or_create(
+            idempotency_key=pub.idempotency_key,
+            defaults={"platform": self.platform, "account_key": self.account_key,
+                      "text": pub.text, "link": pub.link,
+                      "media": [{"type": m.type, "url": m.url, "alt_text": m.alt_text}
+                                for m in pub.media]})
+        return self._published(entry)
+
+    def find_published(self, pub: Publication) -> Published | None:
+        entry = OutboxEntry.objects.filter(idempotency_key=pub.idempotency_key).first()
+        return self._published(entry) if entry else None
+
+    @staticmethod
+    def _published(entry: OutboxEntry) -> Published:
+        return Published(platform_post_id=f"outbox-{entry.pk}",
+                         permalink=f"/staf/siaran/outbox/#outbox-{entry.pk}")
