@@ -8,6 +8,7 @@ Set RASMI_SCREENSHOTS=DIR to keep a full-page screenshot of each visit for revie
 
 import os
 import re
+from io import StringIO
 from pathlib import Path
 
 import polib
@@ -86,7 +87,15 @@ def tour_data(demo_site):
         evidence=[services.EvidenceInput(kind="attestation", note="Dikendalikan oleh KKM.")])
     official = SocialAccount.objects.filter(status=AccountStatus.OFFICIAL).first()
     case = Case.objects.order_by("pk").first()
-    return {"pending": pending.pk, "official": official.pk, "case": case.pk}
+    from django.core.management import call_command
+
+    from rasmi.publishing.models import Post
+
+    call_command("load_demo_posts", stdout=StringIO())
+    posts = {p.state: p.pk for p in Post.objects.all()}
+    return {"pending": pending.pk, "official": official.pk, "case": case.pk,
+            "draft": posts["draft"], "in_review": posts["in_review"],
+            "scheduled": posts["scheduled"]}
 
 
 def pages(data) -> list[tuple[str, str | None]]:
@@ -96,7 +105,8 @@ def pages(data) -> list[tuple[str, str | None]]:
         "/?url=tiktok.com/@contoh.kkm.official.my", "/?url=facebook.com.semak.example/x",
         "/?url=https://www.facebook.com/tiada.siapa.lagi", "/direktori/", "/direktori/?q=KKM",
         "/direktori/kkm/", "/banci/", "/banci/penemuan/", "/akaun/login/",
-        "/tiada-halaman-ini/",
+        "/tiada-halaman-ini/", "/panduan/", "/panduan/personal-data/", "/panduan/layers/",
+        "/panduan/cma-s233/",
     ]
     staff = [
         "/staf/", "/staf/akaun/baru/", f"/staf/akaun/{data['pending']}/",
@@ -104,8 +114,15 @@ def pages(data) -> list[tuple[str, str | None]]:
         "/staf/kes/?state=&sort=due", f"/staf/kes/{data['case']}/",
         f"/staf/kes/{data['case']}/dosier.html", "/staf/kes/dosier.html",
     ]
+    staff += ["/staf/sop/kkm/", "/staf/sop/kkm/dokumen/",
+              f"/staf/siaran/akaun/{data['official']}/kelayakan/", "/staf/siaran/outbox/"]
+    writer = ["/staf/siaran/", "/staf/siaran/baru/?org=kkm", f"/staf/siaran/{data['draft']}/",
+              f"/staf/siaran/{data['draft']}/ubah/", f"/staf/siaran/{data['scheduled']}/",
+              "/staf/siaran/kalendar/", "/staf/siaran/kalendar/?view=month"]
     return ([(path, None) for path in public] + [(path, "penyelaras") for path in staff]
+            + [(path, "editor.kkm") for path in writer]
             + [("/staf/", "editor.kkm"), (f"/staf/kes/{data['case']}/", "editor.kkm"),
+               (f"/staf/siaran/{data['in_review']}/", "pelulus.kkm"),
                ("/staf/", "pemerhati.kkm")])
 
 

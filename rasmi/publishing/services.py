@@ -102,8 +102,25 @@ def _eligible_accounts(organisation, account_ids: list[int]) -> list[SocialAccou
     return accounts
 
 
+# What a platform cannot publish without (its API refuses a text-only post).
+MEDIA_NEEDED = {"instagram": ("image", "video"), "tiktok": ("video",), "youtube": ("video",)}
+
+
+def _require_media(accounts: list[SocialAccount], media_type: str) -> None:
+    for account in accounts:
+        needed = MEDIA_NEEDED.get(account.platform)
+        if needed and media_type not in needed:
+            raise PublishingError(
+                "media_needed",
+                _("%(platform)s needs an image or a video.") % {
+                    "platform": account.get_platform_display()} if len(needed) == 2
+                else _("%(platform)s needs a video.") % {
+                    "platform": account.get_platform_display()})
+
+
 def _sync_targets(post: Post, data: PostInput) -> list[PostTarget]:
     accounts = _eligible_accounts(post.organisation, data.account_ids)
+    _require_media(accounts, data.media_type)
     wanted = {a.pk: a for a in accounts}
     post.targets.exclude(account_id__in=wanted).delete()
     existing = {t.account_id: t for t in post.targets.select_related("account")}

@@ -198,3 +198,19 @@ def test_every_step_is_audited(newsroom):
     actions = list(AuditEntry.objects.filter(object_type="publishing.post")
                    .values_list("action", flat=True))
     assert actions == ["post.create", "post.submit", "post.approve", "post.schedule"]
+
+
+def test_instagram_needs_a_picture(newsroom):
+    from rasmi.registry.models import SocialAccount
+
+    insta = SocialAccount.objects.create(
+        organisation=newsroom["org"], platform="instagram", account_key="instagram:jpj.rasmi",
+        canonical_url="https://www.instagram.com/jpj.rasmi/", handle="jpj.rasmi",
+        status="official", official_since="2020-01-01")
+    with pytest.raises(PublishingError) as refused:
+        services.create_post(newsroom["editor"], newsroom["org"], post_input([insta]))
+    assert refused.value.code == "media_needed"
+    post = services.create_post(newsroom["editor"], newsroom["org"], post_input(
+        [insta], media_type="image", media_url="https://www.jpj.gov.my/k.jpg",
+        media_alt_text="Kaunter JPJ"))
+    assert post.targets.get().account == insta

@@ -47,7 +47,9 @@ class Command(BaseCommand):
         if not hasattr(kkm, "sop"):
             services.save_sop(actor, kkm, {"platforms": []},
                               crisis_officers=[users["pelulus.kkm"]])
-        targets = list(accounts.filter(organisation=kkm).values_list("pk", flat=True))
+        # Text posts: the platforms that take text alone (Instagram needs a picture).
+        targets = list(accounts.filter(organisation=kkm, platform__in=["facebook", "x"])
+                       .values_list("pk", flat=True))
         made = 0
         for title, text, step in DEMO_POSTS:
             if Post.objects.filter(organisation=kkm, title=title).exists() or not targets:
