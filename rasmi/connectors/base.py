@@ -67,6 +67,17 @@ class ConnectorError(Exception):
         return self.kind in RETRYABLE
 
 
+def kind_from_status(status: int) -> ErrorKind:
+    """The kind an HTTP status alone tells, for platforms whose bodies add little."""
+    if status == 429:
+        return ErrorKind.THROTTLED
+    if status == 401:
+        return ErrorKind.TOKEN_EXPIRED
+    if status == 403:
+        return ErrorKind.PERMISSION
+    return ErrorKind.TRANSIENT if status >= 500 else ErrorKind.INVALID
+
+
 def _float(value) -> float | None:
     try:
         return float(value)

@@ -7,7 +7,14 @@ from collections.abc import Callable
 
 import httpx
 
-from rasmi.connectors.base import Connector, ConnectorError, ErrorKind, Publication, Published
+from rasmi.connectors.base import (
+    Connector,
+    ConnectorError,
+    ErrorKind,
+    Publication,
+    Published,
+    kind_from_status,
+)
 
 POLLS = 30
 KINDS = {
@@ -77,7 +84,5 @@ class TikTokConnector(Connector):
     def error_from(self, response: httpx.Response, body: dict) -> ConnectorError:
         error = body.get("error") if isinstance(body.get("error"), dict) else {}
         code = str(error.get("code") or response.status_code)
-        kind = KINDS.get(code) or (ErrorKind.THROTTLED if response.status_code == 429 else
-                                   ErrorKind.TOKEN_EXPIRED if response.status_code == 401 else
-                                   ErrorKind.INVALID)
+        kind = KINDS.get(code) or kind_from_status(response.status_code)
         return self.fail(kind, str(error.get("message") or response.reason_phrase), code=code)

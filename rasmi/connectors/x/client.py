@@ -2,7 +2,14 @@
 
 import httpx
 
-from rasmi.connectors.base import Connector, ConnectorError, ErrorKind, Publication, Published
+from rasmi.connectors.base import (
+    Connector,
+    ConnectorError,
+    ErrorKind,
+    Publication,
+    Published,
+    kind_from_status,
+)
 
 
 class XConnector(Connector):
@@ -26,16 +33,6 @@ class XConnector(Connector):
         errors = body.get("errors") if isinstance(body.get("errors"), list) else []
         detail = str(body.get("detail") or (errors[0].get("message") if errors and isinstance(
             errors[0], dict) else "") or body.get("title") or response.reason_phrase)
-        if status == 429:
-            kind = ErrorKind.THROTTLED
-        elif status == 401:
-            kind = ErrorKind.TOKEN_EXPIRED
-        elif status == 403 and "duplicate" in detail.lower():
-            kind = ErrorKind.DUPLICATE
-        elif status == 403:
-            kind = ErrorKind.PERMISSION
-        elif status >= 500:
-            kind = ErrorKind.TRANSIENT
-        else:
-            kind = ErrorKind.INVALID
+        kind = ErrorKind.DUPLICATE if status == 403 and "duplicate" in detail.lower() \
+            else kind_from_status(status)
         return self.fail(kind, detail, code=str(status))

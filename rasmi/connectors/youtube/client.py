@@ -3,7 +3,14 @@ The category is read first because an update must send it back."""
 
 import httpx
 
-from rasmi.connectors.base import Connector, ConnectorError, ErrorKind, Publication, Published
+from rasmi.connectors.base import (
+    Connector,
+    ConnectorError,
+    ErrorKind,
+    Publication,
+    Published,
+    kind_from_status,
+)
 
 TITLE_LIMIT = 100
 THROTTLED = frozenset({"quotaExceeded", "rateLimitExceeded", "userRateLimitExceeded"})
@@ -41,15 +48,6 @@ class YouTubeConnector(Connector):
         error = body.get("error") if isinstance(body.get("error"), dict) else {}
         reasons = {e.get("reason") for e in error.get("errors") or [] if isinstance(e, dict)}
         status = response.status_code
-        if reasons & THROTTLED or status == 429:
-            kind = ErrorKind.THROTTLED
-        elif status == 401:
-            kind = ErrorKind.TOKEN_EXPIRED
-        elif status == 403:
-            kind = ErrorKind.PERMISSION
-        elif status >= 500:
-            kind = ErrorKind.TRANSIENT
-        else:
-            kind = ErrorKind.INVALID
+        kind = ErrorKind.THROTTLED if reasons & THROTTLED else kind_from_status(status)
         code = next(iter(sorted(r for r in reasons if r)), str(status))
         return self.fail(kind, str(error.get("message") or response.reason_phrase), code=code)

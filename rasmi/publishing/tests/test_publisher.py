@@ -21,7 +21,9 @@ CONNECTORS = Path(__file__).resolve().parents[2] / "connectors"
 
 
 def run_worker() -> None:
-    """Everything due, then exit: the same worker `make run` starts."""
+    """Everything due, then exit: the same worker `make run` starts. It closes its database
+    connection when done, so tests that call it use `transactional_db` (committed data,
+    a fresh connection afterwards) rather than one wrapping transaction."""
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload",
                  "--queue-name", "*", stdout=StringIO(), stderr=StringIO())
 
@@ -50,7 +52,7 @@ def scheduled(newsroom, accounts=None, **extra) -> Post:
                                                         microsecond=0))
 
 
-def test_the_worker_publishes_a_scheduled_post_to_the_outbox(newsroom):
+def test_the_worker_publishes_a_scheduled_post_to_the_outbox(transactional_db, newsroom):
     post = scheduled(newsroom)
     run_worker()
     assert not OutboxEntry.objects.exists()  # not due yet
@@ -141,7 +143,7 @@ def _live(newsroom, account, fixture, monkeypatch):
     return transport
 
 
-def test_facebook_publishing_through_recorded_payloads(newsroom, monkeypatch):
+def test_facebook_publishing_through_recorded_payloads(transactional_db, newsroom, monkeypatch):
     fixture = CONNECTORS / "facebook" / "fixtures" / "publish_feed.json"
     transport = _live(newsroom, newsroom["fb"], fixture, monkeypatch)
     post = scheduled(newsroom, accounts=[newsroom["fb"]])
@@ -153,7 +155,8 @@ def test_facebook_publishing_through_recorded_payloads(newsroom, monkeypatch):
     transport.assert_all_used()
 
 
-def test_an_expired_token_fails_the_account_without_retrying(newsroom, monkeypatch):
+def test_an_expired_token_fails_the_account_without_retrying(transactional_db, newsroom,
+                                                             monkeypatch):
     fixture = CONNECTORS / "facebook" / "fixtures" / "token_expired.json"
     _live(newsroom, newsroom["fb"], fixture, monkeypatch)
     post = scheduled(newsroom, accounts=[newsroom["fb"]])
@@ -165,7 +168,8 @@ def test_an_expired_token_fails_the_account_without_retrying(newsroom, monkeypat
     assert target.error_kind == "token_expired" and target.attempts == 1
 
 
-def test_throttling_is_retried_later_with_backoff(newsroom, monkeypatch, settings):
+def test_throttling_is_retried_later_with_backoff(transactional_db, newsroom, monkeypatch,
+                                                  settings):
     from django_tasks_db.models import DBTaskResult
 
     fixture = CONNECTORS / "facebook" / "fixtures" / "throttled.json"
