@@ -131,3 +131,11 @@ def test_only_the_organisations_admin_changes_its_sop(client, newsroom):
     assert response.status_code == 302
     sop = newsroom["org"].sop
     assert sop.approvals_required == 2 and sop.own_terms_block == ["Projek Helang"]
+
+
+@pytest.mark.skipif(__import__("shutil").which("chromium") is None, reason="needs chromium")
+def test_the_sop_document_prints_to_pdf(client, newsroom):
+    login(client, newsroom["admin"])
+    response = client.get(reverse("publishing:sop_pdf", args=["jpj"]))
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF") and len(response.content) > 1000
