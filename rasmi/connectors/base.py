@@ -109,6 +109,9 @@ def retry_after_from(response: httpx.Response, now: float | None = None) -> floa
 class Connector(ABC):
     platform: ClassVar[str]
     base_url: ClassVar[str]
+    # True when find_published returning None means "it did not go out", so an
+    # interrupted send may be sent again; False when the platform cannot tell.
+    confirms_absence: ClassVar[bool] = False
 
     def __init__(self, token: str, *, client: httpx.Client | None = None,
                  timeout: float = 20.0):

@@ -30,6 +30,7 @@ class GraphConnector(Connector):
     reads), never in an address that proxies and logs keep."""
 
     base_url = GRAPH
+    confirms_absence = True  # the account's recent posts are listed and matched
 
     def post(self, path: str, data: dict) -> dict:
         return self.request("POST", path, data=data | {"access_token": self._token})

@@ -5,6 +5,7 @@ admin administers its agencies' accounts too). Coordinators act across all organ
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from rasmi.people.models import Membership, Role
@@ -55,6 +56,19 @@ def member_organisation_ids(user) -> set[int] | None:
     return {m.organisation_id for m in _memberships(user) if m.organisation_id}
 
 
+def visible_organisations_q(user, field: str = "organisation") -> Q | None:
+    """A filter on `field` (an Organisation relation, or "" for Organisation itself) for
+    the organisations a user sees in staff lists: theirs and those beneath them (two levels
+    is the deepest hierarchy in the directory: ministry > department > unit). None means
+    no filter (coordinator)."""
+    org_ids = member_organisation_ids(user)
+    if org_ids is None:
+        return None
+    own, path = (f"{field}_id", f"{field}__") if field else ("pk", "")
+    return (Q(**{f"{own}__in": org_ids}) | Q(**{f"{path}parent_id__in": org_ids})
+            | Q(**{f"{path}parent__parent_id__in": org_ids}))
+
+
 def can_view_organisation(user, organisation) -> bool:
     return is_coordinator(user) or bool(roles_in(user, organisation))
 
@@ -75,6 +89,11 @@ def can_manage_register(user) -> bool:
 def require(allowed: bool, message: str | None = None) -> None:
     if not allowed:
         raise PermissionDenied(message or _("You do not have permission to do this."))
+
+
+def require_staff(user) -> None:
+    """Staff pages: any membership (the page then narrows to the user's organisations)."""
+    require(is_staff_member(user))
 
 
 def can_handle_cases(user, organisation) -> bool:

@@ -1,11 +1,10 @@
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rasmi.core.rules import pack_names, shipped_rules
 from rasmi.people.models import Role
 from rasmi.publishing.models import CredentialMode, LanguagePolicy
-from rasmi.publishing.services import PostInput
+from rasmi.publishing.services import SOP_FIELDS, PostInput
 from rasmi.registry.models import PLATFORM_CHOICES
 
 MEDIA_CHOICES = [("", _("No image or video")), ("image", _("Image")), ("video", _("Video"))]
@@ -80,15 +79,16 @@ class NoteForm(forms.Form):
                            widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ScheduleForm(forms.Form):
-    when = forms.DateTimeField(label=_("Publish at (Malaysia time)"),
-                               widget=forms.DateTimeInput(attrs={"type": "datetime-local"},
-                                                          format="%Y-%m-%dT%H:%M"),
-                               input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
+class LocalDateTimeField(forms.DateTimeField):
+    """A browser datetime-local input. It carries no zone; Django's DateTimeField reads it
+    in the current time zone (TIME_ZONE, Malaysia time) and returns an aware datetime."""
 
-    def clean_when(self):
-        when = self.cleaned_data["when"]
-        return timezone.make_aware(when) if timezone.is_naive(when) else when
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+    input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+
+class ScheduleForm(forms.Form):
+    when = LocalDateTimeField(label=_("Publish at (Malaysia time)"))
 
 
 def _lines(value: str) -> list[str]:
@@ -149,11 +149,7 @@ class SopForm(forms.Form):
 
     @classmethod
     def initial_for(cls, sop) -> dict:
-        initial = {name: getattr(sop, name) for name in (
-            "drafter_roles", "approver_roles", "approvals_required", "platforms",
-            "language_policy", "posting_start", "posting_end", "first_response_hours",
-            "urgent_response_minutes", "resolution_working_days", "crisis_contact_note",
-            "packs_off", "rules_off")}
+        initial = {name: getattr(sop, name) for name in SOP_FIELDS}
         initial["own_terms_block"] = "\n".join(sop.own_terms_block)
         initial["own_terms_warn"] = "\n".join(sop.own_terms_warn)
         initial["crisis_officers"] = [str(pk) for pk in sop.crisis_officers.values_list(
@@ -186,7 +182,4 @@ class CredentialForm(forms.Form):
         label=_("Access token"), required=False, max_length=4000,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
         help_text=_("Stored encrypted. Leave empty to keep the current token."))
-    expires_at = forms.DateTimeField(
-        label=_("Token expires at"), required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
+    expires_at = LocalDateTimeField(label=_("Token expires at"), required=False)

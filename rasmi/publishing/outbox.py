@@ -8,6 +8,8 @@ from rasmi.publishing.models import OutboxEntry
 class OutboxConnector:
     """Same two calls as a platform connector (rasmi.connectors.base.Connector)."""
 
+    confirms_absence = True  # the outbox is keyed by the idempotency key
+
     def __init__(self, platform: str, account_key: str):
         self.platform = platform
         self.account_key = account_key

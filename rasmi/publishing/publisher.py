@@ -30,8 +30,6 @@ from rasmi.secrets_box import SecretUnreadable, open_sealed
 
 log = logging.getLogger(__name__)
 
-# Platforms whose find_published can confirm that an interrupted send did not go out.
-CONFIRMABLE = frozenset({"facebook", "instagram", "youtube"})
 # An interrupted send that cannot be confirmed is a failure a person resolves.
 INTERRUPTED_KIND = ErrorKind.INVALID
 
@@ -104,8 +102,7 @@ def _send(target: PostTarget, interrupted: bool) -> float | None:
             if found is not None:
                 _finish(target, published=found)
                 return None
-            if target.account.platform not in CONFIRMABLE \
-                    and not isinstance(connector, OutboxConnector):
+            if not connector.confirms_absence:
                 raise _fail(INTERRUPTED_KIND, "an earlier attempt was interrupted mid-send "
                             "and the platform cannot tell whether it went out")
         _finish(target, published=connector.publish(pub))

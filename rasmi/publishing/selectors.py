@@ -18,18 +18,16 @@ from rasmi.registry.models import AccountStatus, Organisation, SocialAccount
 
 
 def visible_posts(user) -> QuerySet[Post]:
-    posts = Post.objects.select_related("organisation", "author")
-    orgs = permissions.member_organisation_ids(user)
-    if orgs is None:
-        return posts
-    # Roles reach down the hierarchy: a ministry's staff see its agencies' posts.
-    return posts.filter(Q(organisation_id__in=orgs) | Q(organisation__parent_id__in=orgs))
+    # The SOP comes along: approval checks on a list read it for every post.
+    posts = Post.objects.select_related("organisation", "organisation__sop", "author")
+    scope = permissions.visible_organisations_q(user)
+    return posts if scope is None else posts.filter(scope)
 
 
 def draftable_organisations(user) -> list[Organisation]:
-    orgs = permissions.member_organisation_ids(user)
-    candidates = Organisation.objects.all() if orgs is None else Organisation.objects.filter(
-        Q(pk__in=orgs) | Q(parent_id__in=orgs))
+    scope = permissions.visible_organisations_q(user, field="")
+    candidates = Organisation.objects.all() if scope is None else Organisation.objects.filter(
+        scope)
     return [o for o in candidates.order_by("name_ms") if policy.can_draft(user, o)]
 
 
@@ -72,10 +70,9 @@ def expiring_credentials(user) -> list[Credential]:
     soon = timezone.now() + dt.timedelta(days=settings.TOKEN_EXPIRY_WARNING_DAYS)
     credentials = Credential.objects.select_related("account", "account__organisation").filter(
         mode="live", expires_at__lte=soon)
-    orgs = permissions.member_organisation_ids(user)
-    if orgs is not None:
-        credentials = credentials.filter(Q(account__organisation_id__in=orgs)
-                                         | Q(account__organisation__parent_id__in=orgs))
+    scope = permissions.visible_organisations_q(user, "account__organisation")
+    if scope is not None:
+        credentials = credentials.filter(scope)
     return list(credentials.order_by("expires_at"))
 
 

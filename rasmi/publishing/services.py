@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rasmi.audit.services import record
+from rasmi.core.rules.model import verdict_from_severities
 from rasmi.errors import UserError
 from rasmi.people import permissions
 from rasmi.publishing import compliance, policy
@@ -77,9 +78,7 @@ def run_checks(post: Post, targets: list[PostTarget]) -> tuple[str, list[dict]]:
                                              "platforms": [target.account.platform],
                                              "media": post.media})
             findings += [f | {"target": target.account_id} for f in own["findings"]]
-    severities = {f["severity"] for f in findings}
-    verdict = "block" if "block" in severities else "warn" if findings else "pass"
-    return verdict, findings
+    return verdict_from_severities(f["severity"] for f in findings), findings
 
 
 def _eligible_accounts(organisation, account_ids: list[int]) -> list[SocialAccount]:

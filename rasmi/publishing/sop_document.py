@@ -5,15 +5,14 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from rasmi.core.platforms import PLATFORMS
-from rasmi.core.rules import shipped_rules
 from rasmi.people.models import Role
-from rasmi.publishing import policy
+from rasmi.publishing import compliance, policy
 
 
 def document_context(organisation) -> dict:
     sop = policy.sop_for(organisation)
-    rules = [r for r in shipped_rules()
-             if r.pack not in sop.packs_off and r.id not in sop.rules_off]
+    # The rules the checker applies for this SOP; its own terms are mentioned, not listed.
+    rules = [r for r in compliance.rules_for(sop).rules if r.pack != "own"]
     roles = dict(Role.choices)
     return {"org": organisation, "sop": sop, "rules": rules,
             "drafters": [str(roles.get(r, r)) for r in sop.drafter_roles],

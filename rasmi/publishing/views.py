@@ -26,13 +26,8 @@ from rasmi.publishing import (
     services,
     sop_document,
 )
-from rasmi.publishing.models import Post, PostState
+from rasmi.publishing.models import OutboxEntry, Post, PostState, PostTarget
 from rasmi.registry.models import Organisation, SocialAccount
-
-
-def _staff_only(request) -> None:
-    if not permissions.is_staff_member(request.user):
-        raise PermissionDenied
 
 
 def _post_or_404(request, pk) -> Post:
@@ -59,7 +54,7 @@ def _localised_findings(findings: list[dict], accounts: dict[int, SocialAccount]
 @login_required
 @require_GET
 def post_list(request):
-    _staff_only(request)
+    permissions.require_staff(request.user)
     state = request.GET.get("state", "")
     posts = selectors.visible_posts(request.user)
     if state in PostState.values:
@@ -81,7 +76,7 @@ def _form_for(request, organisation, post=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def post_new(request):
-    _staff_only(request)
+    permissions.require_staff(request.user)
     choices = selectors.draftable_organisations(request.user)
     code = request.GET.get("org") or request.POST.get("org")
     organisation = next((o for o in choices if o.code == code), None)
@@ -106,7 +101,7 @@ def post_new(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def post_edit(request, pk):
-    _staff_only(request)
+    permissions.require_staff(request.user)
     post = _post_or_404(request, pk)
     form = _form_for(request, post.organisation, post)
     if request.method == "POST" and form.is_valid():
@@ -129,7 +124,7 @@ def post_edit(request, pk):
 def check_draft(request):
     """The checker as the writer types (HTMX): findings and the highlighted text, nothing
     saved."""
-    _staff_only(request)
+    permissions.require_staff(request.user)
     org = _org_or_404(request, request.POST.get("org", ""))
     accounts = {a.pk: a for a in selectors.official_accounts(org)}
     chosen = [accounts[int(pk)] for pk in request.POST.getlist("accounts")
@@ -138,8 +133,6 @@ def check_draft(request):
                 media_type=request.POST.get("media_type", "")[:10],
                 media_url=request.POST.get("media_url", "")[:500],
                 media_alt_text=request.POST.get("media_alt_text", "")[:2000])
-    from rasmi.publishing.models import PostTarget
-
     targets = [PostTarget(account=a, text=request.POST.get(f"text_{a.pk}", "")[:20000])
                for a in chosen]
     verdict, findings = services.run_checks(post, targets)
@@ -151,7 +144,7 @@ def check_draft(request):
 @login_required
 @require_GET
 def post_detail(request, pk):
-    _staff_only(request)
+    permissions.require_staff(request.user)
     post = _post_or_404(request, pk)
     user = request.user
     targets = list(post.targets.select_related("account"))
@@ -261,7 +254,7 @@ def post_retry(request, pk):
 @login_required
 @require_GET
 def calendar(request):
-    _staff_only(request)
+    permissions.require_staff(request.user)
     grid = calendar_grid.build(request.GET.get("view", "week"), request.GET.get("start", ""))
     posts = selectors.calendar_posts(request.user, grid.start, grid.end)
     grid.place(posts)
@@ -292,9 +285,7 @@ def calendar_move(request, pk):
 @login_required
 @require_GET
 def outbox(request):
-    _staff_only(request)
-    from rasmi.publishing.models import OutboxEntry
-
+    permissions.require_staff(request.user)
     entries = OutboxEntry.objects.all()
     if not permissions.is_coordinator(request.user):
         keys = set(selectors.visible_posts(request.user).values_list(
@@ -313,7 +304,7 @@ def _members(organisation):
 @login_required
 @require_http_methods(["GET", "POST"])
 def sop_edit(request, code):
-    _staff_only(request)
+    permissions.require_staff(request.user)
     org = _org_or_404(request, code)
     if not policy.can_manage_sop(request.user, org):
         raise PermissionDenied
@@ -354,7 +345,7 @@ def sop_crisis(request, code):
 @login_required
 @require_GET
 def sop_document_view(request, code, fmt="html"):
-    _staff_only(request)
+    permissions.require_staff(request.user)
     org = _org_or_404(request, code)
     html = sop_document.render_html(org, request=request)
     if fmt == "pdf":
@@ -372,7 +363,7 @@ def sop_document_view(request, code, fmt="html"):
 @login_required
 @require_http_methods(["GET", "POST"])
 def credential_edit(request, pk):
-    _staff_only(request)
+    permissions.require_staff(request.user)
     account = get_object_or_404(SocialAccount.objects.select_related("organisation"), pk=pk)
     if not policy.can_manage_sop(request.user, account.organisation):
         raise PermissionDenied
@@ -383,12 +374,10 @@ def credential_edit(request, pk):
         if current and current.expires_at else None})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        expires = data.get("expires_at")
-        if expires and timezone.is_naive(expires):
-            expires = timezone.make_aware(expires)
         try:
             services.set_credential(request.user, account, mode=data["mode"],
-                                    token=data.get("token") or "", expires_at=expires)
+                                    token=data.get("token") or "",
+                                    expires_at=data.get("expires_at"))
         except UserError as error:
             form.add_error(None, error.message)
         else:

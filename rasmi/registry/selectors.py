@@ -86,14 +86,8 @@ def search_organisations(query: str, limit: int = 50) -> list[Organisation]:
 
 def visible_accounts(user) -> QuerySet[SocialAccount]:
     accounts = SocialAccount.objects.select_related("organisation", "submitted_by")
-    org_ids = permissions.member_organisation_ids(user)
-    if org_ids is None:
-        return accounts
-    # Members see their organisations and those beneath them (two levels is the deepest
-    # hierarchy in the directory: ministry > department > unit).
-    return accounts.filter(Q(organisation_id__in=org_ids)
-                           | Q(organisation__parent_id__in=org_ids)
-                           | Q(organisation__parent__parent_id__in=org_ids))
+    scope = permissions.visible_organisations_q(user)
+    return accounts if scope is None else accounts.filter(scope)
 
 
 def pending_accounts(user) -> QuerySet[SocialAccount]:

@@ -146,13 +146,10 @@ def census_csv(request):
 
 # --- staff -----------------------------------------------------------------------------
 
-def _staff_only(request) -> None:
-    permissions.require(permissions.is_staff_member(request.user))
-
 
 @login_required
 def staff_home(request):
-    _staff_only(request)
+    permissions.require_staff(request.user)
     user = request.user
     return render(request, "registry/staff_home.html", {
         "pending": selectors.pending_accounts(user)[:100],
@@ -173,7 +170,7 @@ def _account_or_404(request, pk) -> SocialAccount:
 @login_required
 @require_http_methods(["GET", "POST"])
 def submit_account(request):
-    _staff_only(request)
+    permissions.require_staff(request.user)
     organisations = selectors.submittable_organisations(request.user)
     form = forms.SubmitAccountForm(request.POST or None, request.FILES or None,
                                    organisations=organisations)
@@ -298,7 +295,7 @@ def recertify_account(request, pk):
 @login_required
 @require_GET
 def overdue(request):
-    _staff_only(request)
+    permissions.require_staff(request.user)
     return render(request, "registry/overdue.html",
                   {"accounts": selectors.overdue_accounts(request.user)[:500]})
 

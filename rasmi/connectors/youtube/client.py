@@ -19,6 +19,7 @@ THROTTLED = frozenset({"quotaExceeded", "rateLimitExceeded", "userRateLimitExcee
 class YouTubeConnector(Connector):
     platform = "youtube"
     base_url = "https://www.googleapis.com/youtube/v3"
+    confirms_absence = True  # an update sent twice leaves the same metadata
 
     def _headers(self) -> dict:
         return {"Authorization": f"Bearer {self._token}"}

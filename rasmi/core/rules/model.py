@@ -53,6 +53,10 @@ class Finding:
 
 
 def verdict_of(findings: list[Finding]) -> str:
-    if any(f.rule.severity == "block" for f in findings):
-        return "block"
-    return "warn" if findings else "pass"
+    return verdict_from_severities(f.rule.severity for f in findings)
+
+
+def verdict_from_severities(severities) -> str:
+    """`block` if any finding blocks, else `warn` if there is any, else `pass`."""
+    seen = set(severities)
+    return "block" if "block" in seen else "warn" if seen else "pass"

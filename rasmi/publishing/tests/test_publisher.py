@@ -14,7 +14,7 @@ from rasmi.audit.models import AuditEntry
 from rasmi.connectors.testing import ReplayTransport
 from rasmi.publishing import publisher, services
 from rasmi.publishing.models import Credential, OutboxEntry, Post, PostState, TargetState
-from rasmi.publishing.tests.conftest import post_input
+from rasmi.publishing.tests.conftest import post_input, tomorrow_at
 from rasmi.secrets_box import open_sealed
 
 CONNECTORS = Path(__file__).resolve().parents[2] / "connectors"
@@ -47,9 +47,7 @@ def scheduled(newsroom, accounts=None, **extra) -> Post:
                                            **extra))
     services.submit(editor, post)
     services.approve(newsroom["approver"], post)
-    when = timezone.localtime() + dt.timedelta(days=1)
-    return services.schedule(editor, post, when.replace(hour=9, minute=0, second=0,
-                                                        microsecond=0))
+    return services.schedule(editor, post, tomorrow_at(9))
 
 
 def test_the_worker_publishes_a_scheduled_post_to_the_outbox(transactional_db, newsroom):
