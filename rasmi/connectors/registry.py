@@ -1,4 +1,4 @@
-"""Which connector serves which platform."""
+"""Which connector serves which platform. Slugs are rasmi.core.platforms codes."""
 
 import httpx
 
@@ -10,16 +10,20 @@ from rasmi.connectors.x.client import XConnector
 from rasmi.connectors.youtube.client import YouTubeConnector
 
 CONNECTORS: dict[str, type[Connector]] = {
-    c.platform: c for c in (FacebookConnector, InstagramConnector, XConnector,
-                            TikTokConnector, YouTubeConnector)}
-PLATFORMS_WITH_CONNECTOR = frozenset(CONNECTORS)
+    cls.platform: cls for cls in (FacebookConnector, InstagramConnector, XConnector,
+                                  TikTokConnector, YouTubeConnector)}
+PLATFORMS_WITH_CONNECTOR: frozenset[str] = frozenset(CONNECTORS)
 
 
 class UnknownPlatform(KeyError):
-    pass
+    """No connector publishes to this platform (yet)."""
+
+    def __str__(self) -> str:
+        return f"no publishing connector for platform {self.args[0]!r}"
 
 
-def connector_for(platform: str, token: str, *, client: httpx.Client | None = None) -> Connector:
+def connector_for(platform: str, token: str, *,
+                  client: httpx.Client | None = None) -> Connector:
     try:
         cls = CONNECTORS[platform]
     except KeyError:

@@ -26,6 +26,10 @@ class PostForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Describe the image for people who cannot see it, or give the video's "
                     "captions."))
+    youtube_video = forms.CharField(
+        label=_("YouTube video (link or ID)"), required=False, max_length=200,
+        help_text=_("Only for YouTube: the video already on the channel whose description "
+                    "this post becomes."))
     accounts = forms.MultipleChoiceField(label=_("Publish to"),
                                          widget=forms.CheckboxSelectMultiple)
 
@@ -56,6 +60,7 @@ class PostForm(forms.Form):
             title=data["title"], text=data["text"], link=data.get("link") or "",
             media_type=data.get("media_type") or "", media_url=data.get("media_url") or "",
             media_alt_text=data.get("media_alt_text") or "", account_ids=ids,
+            youtube_video=data.get("youtube_video") or "",
             target_texts={pk: data.get(f"text_{pk}") or "" for pk in ids})
 
     @classmethod
@@ -63,6 +68,7 @@ class PostForm(forms.Form):
         initial = {"title": post.title, "text": post.text, "link": post.link,
                    "media_type": post.media_type, "media_url": post.media_url,
                    "media_alt_text": post.media_alt_text,
+                   "youtube_video": post.youtube_video_id,
                    "accounts": [str(t.account_id) for t in post.targets.all()]}
         initial |= {f"text_{t.account_id}": t.text for t in post.targets.all()}
         return initial

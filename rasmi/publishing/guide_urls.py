@@ -1,3 +1,5 @@
+"""The public guide's URLs; the project mounts them at /panduan/."""
+
 from django.urls import path
 
 from rasmi.publishing import guide_views

@@ -97,6 +97,8 @@ class Post(models.Model):
                                   choices=[("image", _("Image")), ("video", _("Video"))])
     media_url = models.URLField(max_length=500, blank=True)
     media_alt_text = models.TextField(blank=True)
+    # YouTube's API sets the metadata of a video already on the channel; this names it.
+    youtube_video_id = models.CharField(max_length=11, blank=True)
     state = models.CharField(max_length=20, choices=PostState.choices, default=PostState.DRAFT,
                              db_index=True)
     version = models.PositiveIntegerField(default=1)

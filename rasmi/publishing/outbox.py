@@ -23,6 +23,9 @@ class OutboxConnector:
                                 for m in pub.media]})
         return self._published(entry)
 
+    def close(self) -> None:
+        """Nothing to release; here so the publisher closes every connector alike."""
+
     def find_published(self, pub: Publication) -> Published | None:
         entry = OutboxEntry.objects.filter(idempotency_key=pub.idempotency_key).first()
         return self._published(entry) if entry else None

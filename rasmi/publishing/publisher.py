@@ -1,10 +1,12 @@
 """Publishing a scheduled post to its accounts, as the worker runs it.
 
 Never twice: each target carries an idempotency key, and its row is marked `sending` and
-committed before the platform is called. If a worker dies mid-call, the next run finds
-`sending` and asks the platform (find_published) before sending again; where a platform
-cannot tell (X, TikTok), the target fails with a request to check the account by hand
-rather than risk a second post.
+committed before the platform is called. If a worker dies mid-call, or the call times out
+or breaks after it was sent, the outcome is unknown: the target stays `sending` and the
+next run asks the platform (find_published) before sending again. Where a platform cannot
+tell (X, TikTok), the target fails at once with a request to check the account by hand
+rather than risk a second post. Only errors that prove nothing was posted (throttling, a
+connection never made) are resent blindly.
 """
 
 import datetime as dt
@@ -59,9 +61,10 @@ def publication_for(target: PostTarget) -> Publication:
     post = target.post
     media = tuple(MediaItem(type=m["type"], url=m["url"], alt_text=m["alt_text"])
                   for m in post.media)
+    # Post.title is for the team and never published; YouTube keeps the video's own title.
     return Publication(account_id=target.account.platform_id or target.account.handle,
                        text=target.effective_text, idempotency_key=target.idempotency_key,
-                       media=media, link=post.link, title=post.title)
+                       media=media, link=post.link, video_id=post.youtube_video_id)
 
 
 def _claim(target_id: int) -> tuple[PostTarget | None, bool]:
@@ -79,6 +82,12 @@ def _claim(target_id: int) -> tuple[PostTarget | None, bool]:
     return target, interrupted
 
 
+def outcome_unknown(error: ConnectorError) -> bool:
+    """The request may have reached the platform and been acted on (a timeout, a broken
+    connection, a 5xx). Throttling and a connection never made prove nothing was posted."""
+    return error.kind == ErrorKind.TRANSIENT and error.code != "unreachable"
+
+
 def _finish(target: PostTarget, *, published: Published | None = None,
             error: ConnectorError | None = None, retry: bool = False) -> None:
     if published is not None:
@@ -87,14 +96,24 @@ def _finish(target: PostTarget, *, published: Published | None = None,
             published.permalink
         target.error_kind = target.last_error = ""
     else:
-        target.state = TargetState.PENDING if retry else TargetState.FAILED
+        if not retry:
+            target.state = TargetState.FAILED
+        else:  # `sending` makes the next run ask the platform before sending again
+            target.state = TargetState.SENDING if outcome_unknown(error) \
+                else TargetState.PENDING
         target.error_kind, target.last_error = str(error.kind), error.message[:2000]
     target.save()
+
+
+def _unconfirmable(error: ConnectorError) -> ConnectorError:
+    return _fail(INTERRUPTED_KIND, f"{error.message} The platform cannot tell whether the "
+                 "post went out: check the account before sending it again.")
 
 
 def _send(target: PostTarget, interrupted: bool) -> float | None:
     """One account. Returns seconds to wait before a retry, or None when settled."""
     pub = publication_for(target)
+    connector = None
     try:
         connector = connector_for_target(target)
         if interrupted:
@@ -105,7 +124,13 @@ def _send(target: PostTarget, interrupted: bool) -> float | None:
             if not connector.confirms_absence:
                 raise _fail(INTERRUPTED_KIND, "an earlier attempt was interrupted mid-send "
                             "and the platform cannot tell whether it went out")
-        _finish(target, published=connector.publish(pub))
+        try:
+            published = connector.publish(pub)
+        except ConnectorError as error:
+            if outcome_unknown(error) and not connector.confirms_absence:
+                raise _unconfirmable(error) from None
+            raise
+        _finish(target, published=published)
         return None
     except ConnectorError as error:
         retry = error.retryable and target.attempts < settings.PUBLISH_MAX_ATTEMPTS
@@ -114,6 +139,9 @@ def _send(target: PostTarget, interrupted: bool) -> float | None:
             return None
         backoff = settings.PUBLISH_BACKOFF_SECONDS * 2 ** (target.attempts - 1)
         return max(backoff, error.retry_after or 0.0)
+    finally:
+        if connector is not None:
+            connector.close()
 
 
 def publish(post_id: int, version: int, scheduled_at: str) -> str:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rasmi.audit.services import record
+from rasmi.connectors.youtube.client import video_id_from
 from rasmi.core.rules.model import verdict_from_severities
 from rasmi.errors import UserError
 from rasmi.people import permissions
@@ -52,12 +53,14 @@ class PostInput:
     media_type: str = ""
     media_url: str = ""
     media_alt_text: str = ""
+    youtube_video: str = ""  # an id or an address of the video (YouTube targets only)
     target_texts: dict[int, str] = field(default_factory=dict)  # account id -> own text
 
 
 def post_snapshot(post: Post) -> dict:
     return {"title": post.title, "text": post.text, "link": post.link,
-            "media": post.media, "state": post.state, "version": post.version,
+            "media": post.media, "youtube_video_id": post.youtube_video_id,
+            "state": post.state, "version": post.version,
             "scheduled_at": post.scheduled_at, "verdict": post.verdict,
             "targets": {str(t.account_id): t.text for t in post.targets.all()}}
 
@@ -101,11 +104,18 @@ def _eligible_accounts(organisation, account_ids: list[int]) -> list[SocialAccou
     return accounts
 
 
-# What a platform cannot publish without (its API refuses a text-only post).
-MEDIA_NEEDED = {"instagram": ("image", "video"), "tiktok": ("video",), "youtube": ("video",)}
+# What a platform cannot publish without (its API refuses a text-only post). YouTube
+# instead needs the video already on the channel (Post.youtube_video_id).
+MEDIA_NEEDED = {"instagram": ("image", "video"), "tiktok": ("video",)}
 
 
-def _require_media(accounts: list[SocialAccount], media_type: str) -> None:
+def _require_media(accounts: list[SocialAccount], post: Post) -> None:
+    media_type = post.media_type
+    if not post.youtube_video_id and any(a.platform == "youtube" for a in accounts):
+        raise PublishingError(
+            "youtube_video_needed",
+            _("YouTube posts set the description of a video already on the channel: give "
+              "its link or ID."))
     for account in accounts:
         needed = MEDIA_NEEDED.get(account.platform)
         if needed and media_type not in needed:
@@ -119,7 +129,7 @@ def _require_media(accounts: list[SocialAccount], media_type: str) -> None:
 
 def _sync_targets(post: Post, data: PostInput) -> list[PostTarget]:
     accounts = _eligible_accounts(post.organisation, data.account_ids)
-    _require_media(accounts, data.media_type)
+    _require_media(accounts, post)
     wanted = {a.pk: a for a in accounts}
     post.targets.exclude(account_id__in=wanted).delete()
     existing = {t.account_id: t for t in post.targets.select_related("account")}
@@ -143,6 +153,11 @@ def _apply(post: Post, data: PostInput) -> None:
     post.media_alt_text = data.media_alt_text.strip() if data.media_type else ""
     if not post.title or not post.text:
         raise PublishingError("empty_post", _("A post needs a title and a text."))
+    video = data.youtube_video.strip()
+    post.youtube_video_id = (video_id_from(video) or "") if video else ""
+    if video and not post.youtube_video_id:
+        raise PublishingError("youtube_video_invalid",
+                              _("This is not a YouTube video link or ID."))
 
 
 # --- writing --------------------------------------------------------------------------------

@@ -1,15 +1,25 @@
-"""Instagram: a media container (POST /{ig-user-id}/media), then media_publish with its
-id; videos are published as Reels once the container reports FINISHED."""
+"""Instagram professional accounts (Instagram API with Facebook Login, graph.facebook.com).
+
+1. POST /{ig-user-id}/media: a container (image_url, caption, alt_text; or media_type=REELS
+   and video_url) -> {"id"}.
+2. Video only: GET /{container-id}?fields=status_code until FINISHED.
+3. POST /{ig-user-id}/media_publish (creation_id) -> {"id": media id}. Now it is live.
+4. GET /{media-id}?fields=permalink.
+"""
 
 import time
 from collections.abc import Callable
 
 import httpx
 
-from rasmi.connectors.base import ErrorKind, Publication, Published
-from rasmi.connectors.meta import GraphConnector, matches
+from rasmi.connectors.base import ConnectorError, ErrorKind, Publication, Published, same_text
+from rasmi.connectors.meta import GraphConnector
 
-POLLS = 30
+# Meta suggests checking a container about once a minute for up to five minutes; we look a
+# little more often so short clips are not held a full minute.
+POLL_SECONDS = 15.0
+MAX_POLLS = 20
+RECENT = "25"
 
 
 class InstagramConnector(GraphConnector):
@@ -18,40 +28,59 @@ class InstagramConnector(GraphConnector):
     def __init__(self, token: str, *, client: httpx.Client | None = None,
                  timeout: float = 20.0, sleep: Callable[[float], None] = time.sleep):
         super().__init__(token, client=client, timeout=timeout)
-        self._sleep = sleep
+        self.sleep = sleep
 
     def publish(self, pub: Publication) -> Published:
         if not pub.media:
-            raise self.fail(ErrorKind.INVALID, "Instagram needs an image or a video")
+            raise self.fail(ErrorKind.INVALID, "Instagram posts need an image or a video; "
+                            "this publication has only text", code="media_required")
+        if len(pub.media) > 1:
+            raise self.fail(ErrorKind.INVALID, "Instagram: this connector posts one image or "
+                            "one video (carousels are not supported)", code="unsupported_media")
         item = pub.media[0]
-        data = {"caption": pub.text}
         if item.type == "video":
-            data |= {"media_type": "REELS", "video_url": item.url}
+            data = {"media_type": "REELS", "video_url": item.url, "caption": pub.text}
         else:
-            data |= {"image_url": item.url} | ({"alt_text": item.alt_text}
-                                               if item.alt_text else {})
-        container = self.post(f"/{pub.account_id}/media", data)["id"]
+            data = {"image_url": item.url, "caption": pub.text}
+            if item.alt_text:
+                data["alt_text"] = item.alt_text
+        container = self.required(self.post(f"/{pub.account_id}/media", data), "id")
         if item.type == "video":
-            self._wait_until_finished(container)
-        media_id = self.post(f"/{pub.account_id}/media_publish",
-                             {"creation_id": container})["id"]
-        permalink = self.get(f"/{media_id}", {"fields": "permalink"}).get("permalink", "")
-        return Published(media_id, permalink)
+            self._wait_until_ready(container)
+        media_id = self.required(self.post(f"/{pub.account_id}/media_publish",
+                                           {"creation_id": container}), "id")
+        return Published(media_id, self._permalink(media_id))
 
-    def _wait_until_finished(self, container: str) -> None:
-        for _ in range(POLLS):
-            status = self.get(f"/{container}", {"fields": "status_code"}).get("status_code")
+    def _wait_until_ready(self, container: str) -> None:
+        """Bounded: a container that never finishes fails TRANSIENT, and nothing has been
+        published yet, so a retry (with a new container) cannot post twice."""
+        for attempt in range(MAX_POLLS):
+            if attempt:
+                self.sleep(POLL_SECONDS)
+            answer = self.get(f"/{container}", {"fields": "status_code"})
+            status = answer.get("status_code")
             if status in ("FINISHED", "PUBLISHED"):
                 return
             if status in ("ERROR", "EXPIRED"):
-                raise self.fail(ErrorKind.INVALID, f"the video container ended {status}")
-            self._sleep(2.0)
-        raise self.fail(ErrorKind.TRANSIENT, "the video was still processing")
+                raise self.fail(ErrorKind.INVALID, f"Instagram could not process the video "
+                                f"(container {status}: {answer.get('status') or 'no detail'})",
+                                code=f"container_{str(status).lower()}")
+        raise self.fail(ErrorKind.TRANSIENT, "Instagram was still processing the video",
+                        code="container_in_progress")
+
+    def _permalink(self, media_id: str) -> str:
+        # The post is already live: a failed lookup must not turn it into a failure (and
+        # a resend). An empty permalink is the honest answer.
+        try:
+            return str(self.get(f"/{media_id}", {"fields": "permalink"}).get("permalink") or "")
+        except ConnectorError:
+            return ""
 
     def find_published(self, pub: Publication) -> Published | None:
+        """The account's 25 most recent media, matched on the caption we sent."""
         recent = self.get(f"/{pub.account_id}/media",
-                          {"fields": "id,caption,permalink", "limit": "25"})
-        for item in recent.get("data", []):
-            if matches(pub.text, item.get("caption")):
-                return Published(item["id"], item.get("permalink", ""))
+                          {"fields": "id,caption,permalink", "limit": RECENT})
+        for item in recent.get("data") or []:
+            if isinstance(item, dict) and same_text(pub.text, item.get("caption")):
+                return Published(str(item["id"]), str(item.get("permalink") or ""))
         return None

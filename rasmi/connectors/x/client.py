@@ -1,4 +1,10 @@
-"""X: POST https://api.x.com/2/tweets with a user-context bearer token."""
+"""X: POST https://api.x.com/2/tweets {"text"} with an OAuth 2.0 user-context bearer token
+-> 201 {"data": {"id", "text"}}.
+
+Errors come as problem bodies {"title", "detail", "type", "status"} or as
+{"errors": [{"message", ...}], "title", "detail"}; the rate-limit window is in the
+x-rate-limit-* (and x-user-limit-24hour-*) headers, read by the base request helper.
+"""
 
 import httpx
 
@@ -8,8 +14,12 @@ from rasmi.connectors.base import (
     ErrorKind,
     Publication,
     Published,
-    kind_from_status,
+    status_kind,
 )
+
+
+def permalink(post_id: str) -> str:
+    return f"https://x.com/i/web/status/{post_id}"
 
 
 class XConnector(Connector):
@@ -17,22 +27,33 @@ class XConnector(Connector):
     base_url = "https://api.x.com/2"
 
     def publish(self, pub: Publication) -> Published:
+        if pub.media:
+            # Media go through X's separate media upload first; refusing beats posting the
+            # text without the picture it refers to.
+            raise self.fail(ErrorKind.INVALID, "X: this connector posts text and links only; "
+                            "images and videos are not supported", code="unsupported_media")
         text = f"{pub.text}\n{pub.link}" if pub.link and pub.link not in pub.text else pub.text
-        answer = self.request("POST", "/tweets", json={"text": text},
-                              headers={"Authorization": f"Bearer {self._token}"})
-        post_id = answer["data"]["id"]
-        return Published(post_id, f"https://x.com/i/web/status/{post_id}")
+        answer = self.request("POST", "/tweets", json={"text": text}, headers=self.bearer())
+        post_id = self.required(answer, "data", "id")
+        return Published(post_id, permalink(post_id))
 
     def find_published(self, pub: Publication) -> Published | None:
-        # Reading an account's own timeline needs another access tier and lags behind
-        # writes; rather than guess, say "cannot tell" and let a person check.
+        """Always None: X cannot tell us reliably. Reading an account's own posts
+        (GET /2/users/:id/tweets) needs a paid read tier our write-only access may lack,
+        X rewrites links to t.co so the text we sent is not the text we would read back,
+        and a duplicate check on resend (403 "duplicate content") only covers identical
+        text. The publisher therefore leaves an interrupted X send to a person."""
         return None
 
     def error_from(self, response: httpx.Response, body: dict) -> ConnectorError:
         status = response.status_code
-        errors = body.get("errors") if isinstance(body.get("errors"), list) else []
-        detail = str(body.get("detail") or (errors[0].get("message") if errors and isinstance(
-            errors[0], dict) else "") or body.get("title") or response.reason_phrase)
-        kind = ErrorKind.DUPLICATE if status == 403 and "duplicate" in detail.lower() \
-            else kind_from_status(status)
-        return self.fail(kind, detail, code=str(status))
+        errors = [e for e in body.get("errors") or [] if isinstance(e, dict)]
+        detail = str(body.get("detail") or (errors[0].get("message") if errors else "")
+                     or body.get("title") or response.reason_phrase or "X API error")
+        if status == 403 and "duplicate" in detail.lower():
+            kind = ErrorKind.DUPLICATE
+        else:
+            kind = status_kind(status)
+        problem = str(body.get("type") or "")
+        code = problem.rsplit("/", 1)[-1] if problem.startswith("http") else str(status)
+        return self.fail(kind, detail, code=code)

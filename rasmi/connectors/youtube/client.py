@@ -1,5 +1,17 @@
-"""YouTube: update an existing video's title and description (videos.update, part=snippet).
-The category is read first because an update must send it back."""
+"""YouTube: set an existing video's title and description (Data API v3 videos.update,
+part=snippet, 50 quota units; videos.list costs 1).
+
+videos.update replaces every mutable property of the parts it names, so the current
+snippet is read first and its categoryId (required), tags and defaultLanguage are sent
+back; otherwise the update would wipe them.
+
+Errors: {"error": {"code", "message", "errors": [{"message", "domain", "reason"}],
+"status"}}. Daily quota resets at midnight Pacific Time.
+"""
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
 
 import httpx
 
@@ -9,46 +21,98 @@ from rasmi.connectors.base import (
     ErrorKind,
     Publication,
     Published,
-    kind_from_status,
+    same_text,
+    status_kind,
 )
 
 TITLE_LIMIT = 100
-THROTTLED = frozenset({"quotaExceeded", "rateLimitExceeded", "userRateLimitExceeded"})
+KEPT = ("categoryId", "tags", "defaultLanguage")  # mutable snippet fields we do not own
+THROTTLED = frozenset({"quotaExceeded", "dailyLimitExceeded", "rateLimitExceeded",
+                       "userRateLimitExceeded"})
+DAILY = frozenset({"quotaExceeded", "dailyLimitExceeded"})
+PACIFIC = ZoneInfo("America/Los_Angeles")
+
+
+VIDEO_ID = re.compile(r"[A-Za-z0-9_-]{11}")
+VIDEO_ADDRESS = re.compile(
+    r"^(?:https?://)?(?:(?:www\.|m\.)?youtube\.com/(?:watch\?(?:.*&)?v=|shorts/|live/|embed/)"
+    r"|youtu\.be/)([A-Za-z0-9_-]{11})(?:[?&#/].*)?$")
+
+
+def video_id_from(text: str) -> str | None:
+    """A video's id from the id itself or any of the addresses YouTube shows for it."""
+    text = text.strip()
+    if VIDEO_ID.fullmatch(text):
+        return text
+    match = VIDEO_ADDRESS.match(text)
+    return match.group(1) if match else None
+
+
+def permalink(video_id: str) -> str:
+    return f"https://www.youtube.com/watch?v={video_id}"
+
+
+def until_pacific_midnight(now: float) -> float:
+    local = dt.datetime.fromtimestamp(now, PACIFIC)
+    midnight = (local + dt.timedelta(days=1)).replace(hour=0, minute=0, second=0,
+                                                      microsecond=0)
+    return max(0.0, midnight.timestamp() - now)
 
 
 class YouTubeConnector(Connector):
     platform = "youtube"
     base_url = "https://www.googleapis.com/youtube/v3"
-    confirms_absence = True  # an update sent twice leaves the same metadata
+    confirms_absence = True  # the video's current metadata is read back and compared
 
-    def _headers(self) -> dict:
-        return {"Authorization": f"Bearer {self._token}"}
+    def _snippet(self, video_id: str) -> dict | None:
+        found = self.request("GET", "/videos", params={"part": "snippet", "id": video_id},
+                             headers=self.bearer())
+        items = [i for i in found.get("items") or [] if isinstance(i, dict)]
+        return (items[0].get("snippet") or {}) if items else None
+
+    def _wanted(self, pub: Publication, current: dict) -> dict:
+        title = (pub.title or str(current.get("title") or ""))[:TITLE_LIMIT]
+        kept = {k: current[k] for k in KEPT if current.get(k) not in (None, "", [])}
+        return {"title": title, "description": pub.text} | kept
 
     def publish(self, pub: Publication) -> Published:
         if not pub.video_id:
-            raise self.fail(ErrorKind.INVALID, "YouTube metadata needs the video's id")
-        found = self.request("GET", "/videos", params={"part": "snippet", "id": pub.video_id},
-                             headers=self._headers())
-        items = found.get("items") or []
-        if not items:
-            raise self.fail(ErrorKind.INVALID, "video not found", code="videoNotFound")
-        snippet = items[0].get("snippet", {})
-        self.request("PUT", "/videos", params={"part": "snippet"}, headers=self._headers(),
-                     json={"id": pub.video_id, "snippet": {
-                         "title": (pub.title or snippet.get("title", ""))[:TITLE_LIMIT],
-                         "description": pub.text,
-                         "categoryId": snippet.get("categoryId", "25")}})
-        return Published(pub.video_id, f"https://www.youtube.com/watch?v={pub.video_id}")
+            raise self.fail(ErrorKind.INVALID, "YouTube: which video to update is missing "
+                            "(video_id)", code="video_id_required")
+        current = self._snippet(pub.video_id)
+        if current is None:
+            raise self.fail(ErrorKind.INVALID, f"YouTube has no video {pub.video_id} this "
+                            "account can see", code="videoNotFound")
+        wanted = self._wanted(pub, current)
+        if all(current.get(k) == wanted[k] for k in ("title", "description")):
+            return Published(pub.video_id, permalink(pub.video_id))  # nothing to spend on
+        self.request("PUT", "/videos", params={"part": "snippet"}, headers=self.bearer(),
+                     json={"id": pub.video_id, "snippet": wanted})
+        return Published(pub.video_id, permalink(pub.video_id))
 
     def find_published(self, pub: Publication) -> Published | None:
-        # An update is idempotent: sending the same title and description again is safe,
-        # so "not found" here only means "send it".
-        return None
+        """The video already carries our description (and title, when we set one)."""
+        if not pub.video_id:
+            return None
+        current = self._snippet(pub.video_id)
+        if not current or not same_text(pub.text, current.get("description")):
+            return None
+        if pub.title and current.get("title") != pub.title[:TITLE_LIMIT]:
+            return None
+        return Published(pub.video_id, permalink(pub.video_id))
 
     def error_from(self, response: httpx.Response, body: dict) -> ConnectorError:
         error = body.get("error") if isinstance(body.get("error"), dict) else {}
-        reasons = {e.get("reason") for e in error.get("errors") or [] if isinstance(e, dict)}
+        reasons = [str(e.get("reason")) for e in error.get("errors") or []
+                   if isinstance(e, dict) and e.get("reason")]
         status = response.status_code
-        kind = ErrorKind.THROTTLED if reasons & THROTTLED else kind_from_status(status)
-        code = next(iter(sorted(r for r in reasons if r)), str(status))
-        return self.fail(kind, str(error.get("message") or response.reason_phrase), code=code)
+        wait = None
+        if THROTTLED.intersection(reasons):
+            kind = ErrorKind.THROTTLED
+            if DAILY.intersection(reasons):
+                wait = until_pacific_midnight(self.clock())
+        else:
+            kind = status_kind(status)
+        message = str(error.get("message") or response.reason_phrase or "YouTube API error")
+        return self.fail(kind, message, code=reasons[0] if reasons else str(status),
+                         retry_after=wait)

@@ -2,6 +2,7 @@
 through platform connectors replaying recorded payloads. Never published twice."""
 
 import datetime as dt
+import json
 from io import StringIO
 from pathlib import Path
 
@@ -182,6 +183,115 @@ def test_throttling_is_retried_later_with_backoff(transactional_db, newsroom, mo
     assert target.error_kind == "throttled"
     retry = DBTaskResult.objects.filter(status="READY").get()
     assert retry.run_after >= before + dt.timedelta(seconds=settings.PUBLISH_BACKOFF_SECONDS)
+
+
+def _replay(tmp_path, *names: str) -> Path:
+    """One recording made of several Facebook fixture files, played in order."""
+    exchanges = [e for name in names for e in json.loads(
+        (CONNECTORS / "facebook" / "fixtures" / f"{name}.json").read_text())]
+    path = tmp_path / "replay.json"
+    path.write_text(json.dumps(exchanges))
+    return path
+
+
+def _publish_now(post: Post) -> str:
+    post.refresh_from_db()
+    return publisher.publish(post.pk, post.version, post.scheduled_at.isoformat())
+
+
+@pytest.mark.parametrize(("then", "publishes_again"), [("find_published", False),
+                                                        ("find_none", True)])
+def test_a_5xx_on_publish_asks_the_platform_before_sending_again(
+        newsroom, monkeypatch, tmp_path, then, publishes_again):
+    names = ["server_error", then] + (["publish_feed"] if publishes_again else [])
+    transport = _live(newsroom, newsroom["fb"], _replay(tmp_path, *names), monkeypatch)
+    post = scheduled(newsroom, accounts=[newsroom["fb"]])
+    due_now(post)
+    assert _publish_now(post) == "retrying"
+    target = post.targets.get()
+    # Outcome unknown: kept `sending`, so the next run looks before it sends.
+    assert target.state == TargetState.SENDING and target.error_kind == "transient"
+    assert _publish_now(post) == "published"
+    target.refresh_from_db()
+    assert target.platform_post_id == "100064_987654321098765"
+    transport.assert_all_used()
+
+
+class Timeout(httpx.BaseTransport):
+    def handle_request(self, request):
+        raise httpx.ReadTimeout("no answer", request=request)
+
+
+def test_a_timeout_on_a_platform_that_cannot_tell_fails_for_a_person(newsroom, monkeypatch):
+    services.set_credential(newsroom["admin"], newsroom["x"], mode="live", token="x-token")
+    from rasmi.connectors import registry
+
+    real = registry.connector_for
+    monkeypatch.setattr(publisher, "connector_for", lambda platform, token: real(
+        platform, token, client=httpx.Client(transport=Timeout())))
+    post = scheduled(newsroom, accounts=[newsroom["x"]])
+    due_now(post)
+    assert _publish_now(post) == "failed"
+    target = post.targets.get()
+    assert target.state == TargetState.FAILED and target.attempts == 1
+    assert "did not answer in time" in target.last_error
+    assert "check the account" in target.last_error
+
+
+def test_an_unreachable_platform_is_retried_without_asking(newsroom, monkeypatch):
+    class Refused(httpx.BaseTransport):
+        def handle_request(self, request):
+            raise httpx.ConnectError("refused", request=request)
+
+    services.set_credential(newsroom["admin"], newsroom["x"], mode="live", token="x-token")
+    from rasmi.connectors import registry
+
+    real = registry.connector_for
+    monkeypatch.setattr(publisher, "connector_for", lambda platform, token: real(
+        platform, token, client=httpx.Client(transport=Refused())))
+    post = scheduled(newsroom, accounts=[newsroom["x"]])
+    due_now(post)
+    assert _publish_now(post) == "retrying"
+    assert post.targets.get().state == TargetState.PENDING  # nothing was sent
+
+
+def test_the_publisher_closes_the_connectors_it_opens(newsroom, monkeypatch):
+    from rasmi.connectors import registry
+
+    services.set_credential(newsroom["admin"], newsroom["fb"], mode="live", token="t")
+    opened = []
+
+    def tracked(platform, token):
+        connector = registry.connector_for(platform, token)  # owns its httpx client
+        opened.append(connector)
+        monkeypatch.setattr(connector, "publish", lambda pub: publisher.Published("1", "u"))
+        return connector
+
+    monkeypatch.setattr(publisher, "connector_for", tracked)
+    post = scheduled(newsroom, accounts=[newsroom["fb"]])
+    due_now(post)
+    assert _publish_now(post) == "published"
+    assert opened and all(c._client.is_closed for c in opened)
+
+
+def test_youtube_sets_the_description_of_the_named_video_through_the_worker(
+        transactional_db, newsroom, monkeypatch, tmp_path):
+    from rasmi.publishing.tests.test_workflow import _youtube
+
+    youtube = _youtube(newsroom)
+    exchanges = json.loads((CONNECTORS / "youtube" / "fixtures" / "update.json").read_text())
+    # The post's title is for the team: the video keeps its own.
+    exchanges[1]["request"]["json"]["snippet"]["title"] = "Tips keselamatan jalan raya"
+    recording = tmp_path / "update.json"
+    recording.write_text(json.dumps(exchanges))
+    transport = _live(newsroom, youtube, recording, monkeypatch)
+    post = scheduled(newsroom, accounts=[youtube], youtube_video="https://youtu.be/dQw4jpjTips")
+    due_now(post)
+    run_worker()
+    target = post.targets.get()
+    assert target.state == TargetState.PUBLISHED, target.last_error
+    assert target.permalink == "https://www.youtube.com/watch?v=dQw4jpjTips"
+    transport.assert_all_used()
 
 
 @pytest.mark.parametrize("platform", ["facebook", "instagram", "x", "tiktok", "youtube"])

@@ -214,3 +214,32 @@ def test_instagram_needs_a_picture(newsroom):
         [insta], media_type="image", media_url="https://www.jpj.gov.my/k.jpg",
         media_alt_text="Kaunter JPJ"))
     assert post.targets.get().account == insta
+
+
+def _youtube(newsroom):
+    from rasmi.registry.models import SocialAccount
+
+    return SocialAccount.objects.create(
+        organisation=newsroom["org"], platform="youtube", account_key="youtube:jpjmalaysia",
+        canonical_url="https://www.youtube.com/@jpjmalaysia", handle="jpjmalaysia",
+        platform_id="UCjpjMalaysia000000000", status="official", official_since="2020-01-01")
+
+
+@pytest.mark.parametrize("given", ["dQw4jpjTips", "https://youtu.be/dQw4jpjTips?t=3",
+                                   "https://www.youtube.com/watch?v=dQw4jpjTips&list=x",
+                                   "youtube.com/shorts/dQw4jpjTips"])
+def test_youtube_needs_the_video_on_the_channel(newsroom, given):
+    youtube = _youtube(newsroom)
+    with pytest.raises(PublishingError) as refused:
+        services.create_post(newsroom["editor"], newsroom["org"], post_input([youtube]))
+    assert refused.value.code == "youtube_video_needed"
+    post = services.create_post(newsroom["editor"], newsroom["org"],
+                                post_input([youtube], youtube_video=given))
+    assert post.youtube_video_id == "dQw4jpjTips"
+
+
+def test_a_wrong_youtube_address_is_refused_in_words(newsroom):
+    with pytest.raises(PublishingError) as refused:
+        services.create_post(newsroom["editor"], newsroom["org"], post_input(
+            [_youtube(newsroom)], youtube_video="https://vimeo.com/123456"))
+    assert refused.value.code == "youtube_video_invalid"
