@@ -1,11 +1,14 @@
-"""The compliance checker on two labelled sets, side by side.
+"""The compliance checker on labelled sets, side by side.
 
-- dev: posts.jsonl (make_set.py, phrase banks) and hard_cases.jsonl (typed one by one);
-  the rule packs were written while looking at it, so its figures flatter them.
-- held-out: heldout/posts.jsonl, written from a brief by someone who had not seen the rules
-  or the dev set (heldout/README.md). Never tuned on.
+- dev: posts.jsonl (make_set.py, phrase banks), hard_cases.jsonl (typed one by one) and
+  dev_b.jsonl (written from a brief by a helper session that had not seen the rules, then
+  tuned on); the rule packs were written while looking at them, so their figures flatter.
+- held-out A (heldout/) and C (heldout_c/): written from a brief by someone who had not
+  seen the rules or the dev sets. Never tuned on. A's misses were printed once in an early
+  version of this script, so C is the clean measure; A is kept for comparison.
 
-Every post is checked with every shipped pack, the default SOP (a Bahasa Melayu version
+Only the dev sets' mistakes are listed: printing a held-out set's misses invites tuning on
+it. Every post is checked with every shipped pack, the default SOP (a Bahasa Melayu version
 required), and the official accounts of eval/discovery/register.csv as the register.
 Aims (issue 9): block recall >= 0.97 and false blocks on benign posts <= 2 %; the exit
 status follows the dev set.
@@ -84,30 +87,43 @@ def score(posts: list[dict], rules: RuleSet, keys: frozenset[str],
             "mistakes": mistakes}
 
 
+DEV_SETS = {"dev (tuned on)": ("posts.jsonl", "hard_cases.jsonl", "dev_b.jsonl")}
+HELD_OUT_SETS = {"held-out A": ("heldout/posts.jsonl",),
+                 "held-out C": ("heldout_c/posts.jsonl",)}
+COLUMN = 22
+
+
+def aims_met(result: dict) -> bool:
+    return result["block_recall"] >= 0.97 and result["false_block_rate"] <= 0.02
+
+
 def main() -> int:
     rules, keys, domains = RuleSet.shipped(), official_keys(), official_domains()
-    results = {"dev (tuned on)": score(load(HERE / "posts.jsonl", HERE / "hard_cases.jsonl"),
-                                       rules, keys, domains)}
-    heldout = load(HERE / "heldout" / "posts.jsonl")
-    if heldout and not DEV_ONLY:
-        results["held-out (never tuned)"] = score(heldout, rules, keys, domains)
-    names = list(results)
-    print(f"{'':<28}" + "".join(f"{name:>26}" for name in names))
-    for label, key, fmt in (("posts", "n", "{:>26}"), ("verdict accuracy", "accuracy", "{:>26.3f}"),
-                            ("block recall", "block_recall", "{:>26.3f}"),
-                            ("false blocks on benign", "false_block_rate", "{:>26.3f}")):
+    sets = DEV_SETS | ({} if DEV_ONLY else HELD_OUT_SETS)
+    results = {}
+    for name, files in sets.items():
+        posts = load(*(HERE / f for f in files))
+        if posts:
+            results[name] = score(posts, rules, keys, domains)
+    print(f"{'':<28}" + "".join(f"{name:>{COLUMN}}" for name in results))
+    for label, key, fmt in (("posts", "n", "{:>%d}" % COLUMN),
+                            ("verdict accuracy", "accuracy", "{:>%d.3f}" % COLUMN),
+                            ("block recall", "block_recall", "{:>%d.3f}" % COLUMN),
+                            ("false blocks on benign", "false_block_rate",
+                             "{:>%d.3f}" % COLUMN)):
         print(f"{label:<28}" + "".join(fmt.format(r[key]) for r in results.values()))
     print("category recall (found / expected; + findings not expected):")
     for category in CATEGORIES:
-        cells = "".join(f"{r['hits'][category]:>12}/{r['totals'][category]:<5} "
-                        f"+{r['extra'][category]:<6}" for r in results.values())
+        cells = "".join(f"{r['hits'][category]:>8}/{r['totals'][category]:<4} "
+                        f"+{r['extra'][category]:<7}" for r in results.values())
         print(f"  {category:<26}{cells}")
     for name, result in results.items():
-        print(f"{name}: {len(result['mistakes'])} verdicts wrong")
-        for mistake in result["mistakes"][:15]:
-            print("  miss:", *mistake)
-    dev = results["dev (tuned on)"]
-    ok = dev["block_recall"] >= 0.97 and dev["false_block_rate"] <= 0.02
+        print(f"{name}: {len(result['mistakes'])} verdicts wrong; aims "
+              + ("met" if aims_met(result) else "NOT met"))
+        if name in DEV_SETS:
+            for mistake in result["mistakes"][:25]:
+                print("  miss:", *mistake)
+    ok = aims_met(results["dev (tuned on)"])
     print("aims met on dev" if ok else
           "aims NOT met on dev (block recall >= 0.97, false blocks <= 2 %)")
     return 0 if ok else 1
