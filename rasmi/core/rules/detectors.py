@@ -85,6 +85,19 @@ def _is_government(host: str) -> bool:
     return host in ("gov.my", "mil.my") or host.endswith((".gov.my", ".mil.my"))
 
 
+# Short platform names too common to look for inside any label: they count only next to
+# the words account-recovery phishing uses.
+_SHORT_BRANDS = {"x": "x.com", "fb": "facebook.com", "ig": "instagram.com", "meta": "meta.com"}
+_PHISHING_WORDS = frozenset("verify verification verified support security badge login "
+                            "signin appeal copyright help recovery".split())
+
+
+def _foreign_government(host: str) -> bool:
+    """Another country's government domain (.gov, .gov.sg, .gov.uk ...), not a lookalike."""
+    labels = host.split(".")
+    return labels[-1] == "gov" or (len(labels) >= 2 and labels[-2] == "gov")
+
+
 def imitated_domain(host: str) -> str | None:
     """What a lookalike host pretends to be: "gov.my" or a platform's domain."""
     if _is_government(host) or platforms.platform_for_host(host) is not None:
@@ -92,6 +105,11 @@ def imitated_domain(host: str) -> str | None:
     if ".gov.my" in host or "gov.my." in host or "govmy" in host.replace("-", "").replace(
             ".", ""):
         return "gov.my"
+    tokens = [t for t in re.split(r"[.\-_]", host) if t]
+    if "gov" in tokens[:-1] and not _foreign_government(host):
+        return "gov.my"  # mysejahtera-moh-gov.com
+    if tokens and tokens[0] in _SHORT_BRANDS and _PHISHING_WORDS.intersection(tokens):
+        return _SHORT_BRANDS[tokens[0]]
     return links.lookalike_of(host)
 
 

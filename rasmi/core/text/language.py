@@ -21,7 +21,14 @@ bantuan permohonan maklumat lanjut sebarang terima kasih selamat hubungi layari 
 perlu hendaklah dinasihatkan makluman kenyataan media mesyuarat program majlis sempena
 tahun bulan minggu sebelum selepas semasa kerana supaya agar jika apabila bagaimana
 mana apa siapa kenapa berkuat kuasa berikut lebih kurang banyak baru baharu cuti umum
+dikesan diminta luar biasa sementara sebuah seorang beberapa segera sahaja saja lagi
+masih belum pernah sangat amat paling boleh mesti sila tahniah jom mari kat ni tu je
+pun lah kah tau nak dah tapi sebab macam mcm kalau bila sini situ sana dia kamu korang
 """.split())
+# Malay affixes: a prefixed word with a Malay suffix (dilaporkan, melaporkan, kematian,
+# pertandingan) is Malay whatever its root; English words almost never take both.
+_MALAY_AFFIXED = re.compile(
+    r"(?:di|me|mem|men|meng|meny|ber|ter|pe|pem|pen|peng|per|ke|se)[a-z]{3,}(?:kan|an|nya)")
 ENGLISH = frozenset("""
 the and of to in for on with is are was were be been will would can could should
 this that these those from by at as it its our we you your they their please more
@@ -50,7 +57,7 @@ def languages_present(text: str) -> set[str]:
     words = [w for w in latin_words(text) if w not in _SHARED]
     if not words:
         return found
-    malay = sum(1 for w in words if w in MALAY)
+    malay = sum(1 for w in words if w in MALAY or _MALAY_AFFIXED.fullmatch(w))
     english = sum(1 for w in words if w in ENGLISH)
     # A language is present with two of its words, or one in a very short text.
     needed = 1 if len(words) <= 4 else 2
