@@ -106,12 +106,10 @@ def main() -> int:
         if posts:
             results[name] = score(posts, rules, keys, domains)
     print(f"{'':<28}" + "".join(f"{name:>{COLUMN}}" for name in results))
-    for label, key, fmt in (("posts", "n", "{:>%d}" % COLUMN),
-                            ("verdict accuracy", "accuracy", "{:>%d.3f}" % COLUMN),
-                            ("block recall", "block_recall", "{:>%d.3f}" % COLUMN),
-                            ("false blocks on benign", "false_block_rate",
-                             "{:>%d.3f}" % COLUMN)):
-        print(f"{label:<28}" + "".join(fmt.format(r[key]) for r in results.values()))
+    for label, key, spec in (("posts", "n", ""), ("verdict accuracy", "accuracy", ".3f"),
+                             ("block recall", "block_recall", ".3f"),
+                             ("false blocks on benign", "false_block_rate", ".3f")):
+        print(f"{label:<28}" + "".join(f"{r[key]:>{COLUMN}{spec}}" for r in results.values()))
     print("category recall (found / expected; + findings not expected):")
     for category in CATEGORIES:
         cells = "".join(f"{r['hits'][category]:>8}/{r['totals'][category]:<4} "
