@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "rasmi.registry",
     "rasmi.discovery",
     "rasmi.publishing",
+    "rasmi.inbox",
 ]
 
 MIDDLEWARE = [
@@ -166,6 +167,10 @@ TASKS = {"default": {
                 if env.str("RASMI_TASKS", default="database") == "immediate"
                 else "django_tasks_db.DatabaseBackend"),
 }}
+# Meta app: the secret that signs webhook deliveries, and the token of the subscription
+# handshake. Without them the webhook refuses everything.
+META_APP_SECRET = env.str("META_APP_SECRET", default="")
+META_VERIFY_TOKEN = env.str("META_VERIFY_TOKEN", default="")
 # Fernet keys for secrets at rest (platform tokens), newest first; see rasmi/secrets_box.py.
 RASMI_ENCRYPTION_KEYS = env.list("RASMI_ENCRYPTION_KEYS", default=[])
 # Days before a platform token expires when Rasmi starts warning.

@@ -12,6 +12,7 @@ urlpatterns = [
     path("akaun/", include("rasmi.people.urls")),
     path("admin/", admin.site.urls),
     path("panduan/", include("rasmi.publishing.guide_urls")),
+    path("", include("rasmi.inbox.urls")),
     path("", include("rasmi.publishing.urls")),
     path("", include("rasmi.discovery.urls")),
     path("", include("rasmi.registry.urls")),
