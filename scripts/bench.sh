@@ -50,3 +50,8 @@ $py -m benchmarks.bench_discovery --workdir "$work" \
 
 echo "== publishing: compliance checker on one core"
 $py -m benchmarks.bench_compliance
+
+echo "== inbox: signed Meta webhook deliveries into SQLite (WAL), then the worker"
+rm -f "$work/inbox.sqlite3"*
+DATABASE_URL="sqlite:///$PWD/$work/inbox.sqlite3" ALLOWED_HOSTS='*' LOG_LEVEL=ERROR \
+  $py -m benchmarks.bench_inbox

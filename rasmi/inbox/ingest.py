@@ -41,14 +41,16 @@ def process(delivery_id: int) -> str:
             delivery.error = f"{type(error).__name__}: {error}"[:2000]
             events = []
         accounts = _official_accounts(events)
+        accepted = []
         for event in events:
             account = accounts.get((event.platform, event.account_id))
             if account is None:
                 delivery.refused.append({"platform": event.platform,
                                          "account_id": event.account_id,
                                          "message_id": event.message_id})
-                continue
-            apply(event, account)
+            else:
+                accepted.append((event, account))
+        apply_all(accepted)
         if delivery.refused:
             log.warning("delivery %s: %d event(s) for accounts not official in the register",
                         delivery.pk, len(delivery.refused))
@@ -73,38 +75,94 @@ def _official_accounts(events: list[Event]) -> dict[tuple[str, str], SocialAccou
     return {(a.platform, a.platform_id): a for a in found}
 
 
-def _contact(event: Event) -> Contact | None:
-    if event.outgoing or not event.author_id:
-        return None
-    contact, created = Contact.objects.get_or_create(
-        platform=event.platform, platform_user_id=event.author_id,
-        defaults={"name": event.author_name[:200]})
-    if not created and event.author_name and contact.name != event.author_name[:200]:
-        contact.name = event.author_name[:200]
-        contact.save(update_fields=["name"])
-    return contact
+# --- applying events, a delivery at a time: a few queries per delivery, not per event ----
+
+def apply_all(items: list[tuple[Event, SocialAccount]]) -> None:
+    if not items:
+        return
+    contacts = _contacts([event for event, _ in items])
+    conversations = _conversations(items, contacts)
+    existing = {(m.account_id, m.platform_message_id): m for m in Message.objects.filter(
+        account_id__in={a.pk for _, a in items},
+        platform_message_id__in={e.message_id for e, _ in items})}
+    new, changed, touched = [], {}, {}
+    for event, account in items:
+        at = event.at or timezone.now()
+        key = (account.pk, event.message_id)
+        conversation = conversations[(account.pk, event.kind, event.thread_key)]
+        message = existing.get(key)
+        if message is None:
+            message = existing[key] = Message(
+                conversation=conversation, account=account,
+                platform_message_id=event.message_id,
+                direction=Direction.OUT if event.outgoing else Direction.IN,
+                author=contacts.get((event.platform, event.author_id)) if not event.outgoing
+                else None, parent_id=event.parent_id, text=event.text, sent_at=at,
+                event_at=at, edited=event.verb == "edit", deleted=event.verb == "delete",
+                hidden=event.verb == "hide")
+            new.append(message)
+            if _touch(conversation, message):
+                touched[conversation.pk] = conversation
+        elif at >= message.event_at and event.verb != "add":
+            _change(message, event, at)
+            if message.pk is not None:
+                changed[key] = message
+    # ignore_conflicts: another worker may have stored the same message a moment ago.
+    Message.objects.bulk_create(new, ignore_conflicts=True)
+    Message.objects.bulk_update(list(changed.values()),
+                                ["text", "edited", "deleted", "hidden", "event_at"])
+    Conversation.objects.bulk_update(
+        list(touched.values()),
+        ["last_message_at", "first_response_at", "status", "resolved_at", "updated_at"])
 
 
-def apply(event: Event, account: SocialAccount) -> Message:
-    at = event.at or timezone.now()
-    contact = _contact(event)
-    conversation, _ = Conversation.objects.get_or_create(
-        account=account, kind=event.kind, thread_key=event.thread_key,
-        defaults={"organisation_id": account.organisation_id, "post_id": event.post_id,
-                  "contact": contact, "last_message_at": at})
-    message = Message.objects.filter(account=account,
-                                     platform_message_id=event.message_id).first()
-    if message is None:
-        message = Message.objects.create(
-            conversation=conversation, account=account, platform_message_id=event.message_id,
-            direction=Direction.OUT if event.outgoing else Direction.IN, author=contact,
-            parent_id=event.parent_id, text=event.text, sent_at=at, event_at=at,
-            edited=event.verb == "edit", deleted=event.verb == "delete",
-            hidden=event.verb == "hide")
-        _touch(conversation, message)
-    elif at >= message.event_at and event.verb != "add":
-        _change(message, event, at)
-    return message
+def _contacts(events: list[Event]) -> dict[tuple[str, str], Contact]:
+    names = {(e.platform, e.author_id): e.author_name[:200] for e in events
+             if not e.outgoing and e.author_id}
+    if not names:
+        return {}
+
+    def stored() -> dict[tuple[str, str], Contact]:
+        return {(c.platform, c.platform_user_id): c for c in Contact.objects.filter(
+            platform__in={p for p, _ in names}, platform_user_id__in={u for _, u in names})}
+
+    found = stored()
+    missing = [Contact(platform=p, platform_user_id=u, name=n)
+               for (p, u), n in names.items() if (p, u) not in found]
+    if missing:
+        Contact.objects.bulk_create(missing, ignore_conflicts=True)
+        found = stored()
+    renamed = []
+    for key, name in names.items():
+        contact = found.get(key)
+        if contact is not None and name and contact.name != name:
+            contact.name = name
+            renamed.append(contact)
+    Contact.objects.bulk_update(renamed, ["name"])
+    return found
+
+
+def _conversations(items, contacts) -> dict[tuple[int, str, str], Conversation]:
+    wanted = {}
+    for event, account in items:
+        wanted.setdefault((account.pk, event.kind, event.thread_key), (event, account))
+
+    def stored() -> dict[tuple[int, str, str], Conversation]:
+        rows = Conversation.objects.filter(account_id__in={k[0] for k in wanted},
+                                           thread_key__in={k[2] for k in wanted})
+        return {(c.account_id, c.kind, c.thread_key): c for c in rows}
+
+    found = stored()
+    missing = [Conversation(
+        account=account, organisation_id=account.organisation_id, kind=event.kind,
+        thread_key=event.thread_key, post_id=event.post_id,
+        contact=contacts.get((event.platform, event.author_id)) if not event.outgoing
+        else None, last_message_at=event.at or timezone.now())
+        for key, (event, account) in wanted.items() if key not in found]
+    if missing:
+        Conversation.objects.bulk_create(missing, ignore_conflicts=True)
+        found = stored()
+    return found
 
 
 def _change(message: Message, event: Event, at) -> None:
@@ -118,18 +176,17 @@ def _change(message: Message, event: Event, at) -> None:
     message.save(update_fields=["text", "edited", "deleted", "hidden", "event_at"])
 
 
-def _touch(conversation: Conversation, message: Message) -> None:
+def _touch(conversation: Conversation, message: Message) -> bool:
     """A new message: the conversation's clock, a reply's first response, and a resolved
-    conversation opened again when the public writes."""
-    fields = []
+    conversation opened again when the public writes. True when something changed."""
+    changed = False
     if message.sent_at > conversation.last_message_at:
-        conversation.last_message_at = message.sent_at
-        fields.append("last_message_at")
+        conversation.last_message_at, changed = message.sent_at, True
     if message.direction == Direction.OUT and conversation.first_response_at is None:
-        conversation.first_response_at = message.sent_at
-        fields.append("first_response_at")
+        conversation.first_response_at, changed = message.sent_at, True
     if message.direction == Direction.IN and conversation.status == ConversationStatus.RESOLVED:
-        conversation.status, conversation.resolved_at = ConversationStatus.OPEN, None
-        fields += ["status", "resolved_at"]
-    if fields:
-        conversation.save(update_fields=[*fields, "updated_at"])
+        conversation.status, conversation.resolved_at, changed = \
+            ConversationStatus.OPEN, None, True
+    if changed:
+        conversation.updated_at = timezone.now()
+    return changed
