@@ -130,12 +130,13 @@ def test_tokens_are_sealed_at_rest_and_kept_out_of_the_audit(newsroom):
         [newsroom["fb"]]
 
 
-def _live(newsroom, account, fixture, monkeypatch):
-    """Publish through the real connector class, its httpx client replaying `fixture`."""
+def _live(newsroom, account, fixture, monkeypatch, transport=None):
+    """Publish through the real connector class, its httpx client replaying `fixture` (or
+    answering through `transport`)."""
     from rasmi.connectors import registry
 
     services.set_credential(newsroom["admin"], account, mode="live", token="page-token-123")
-    transport = ReplayTransport(fixture)
+    transport = transport or ReplayTransport(fixture)
     real = registry.connector_for
     monkeypatch.setattr(publisher, "connector_for", lambda platform, token: real(
         platform, token, client=httpx.Client(transport=transport)))
@@ -223,12 +224,7 @@ class Timeout(httpx.BaseTransport):
 
 
 def test_a_timeout_on_a_platform_that_cannot_tell_fails_for_a_person(newsroom, monkeypatch):
-    services.set_credential(newsroom["admin"], newsroom["x"], mode="live", token="x-token")
-    from rasmi.connectors import registry
-
-    real = registry.connector_for
-    monkeypatch.setattr(publisher, "connector_for", lambda platform, token: real(
-        platform, token, client=httpx.Client(transport=Timeout())))
+    _live(newsroom, newsroom["x"], None, monkeypatch, transport=Timeout())
     post = scheduled(newsroom, accounts=[newsroom["x"]])
     due_now(post)
     assert _publish_now(post) == "failed"
@@ -243,12 +239,7 @@ def test_an_unreachable_platform_is_retried_without_asking(newsroom, monkeypatch
         def handle_request(self, request):
             raise httpx.ConnectError("refused", request=request)
 
-    services.set_credential(newsroom["admin"], newsroom["x"], mode="live", token="x-token")
-    from rasmi.connectors import registry
-
-    real = registry.connector_for
-    monkeypatch.setattr(publisher, "connector_for", lambda platform, token: real(
-        platform, token, client=httpx.Client(transport=Refused())))
+    _live(newsroom, newsroom["x"], None, monkeypatch, transport=Refused())
     post = scheduled(newsroom, accounts=[newsroom["x"]])
     due_now(post)
     assert _publish_now(post) == "retrying"
