@@ -36,6 +36,8 @@ class PostForm(forms.Form):
     def __init__(self, *args, accounts=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.account_list = list(accounts)
+        if not any(a.platform == "youtube" for a in self.account_list):
+            del self.fields["youtube_video"]  # asked only where a YouTube account can be chosen
         self.fields["accounts"].choices = [
             (str(a.pk), f"{a.get_platform_display()} · {a.handle}") for a in self.account_list]
         for account in self.account_list:

@@ -243,3 +243,10 @@ def test_a_wrong_youtube_address_is_refused_in_words(newsroom):
         services.create_post(newsroom["editor"], newsroom["org"], post_input(
             [_youtube(newsroom)], youtube_video="https://vimeo.com/123456"))
     assert refused.value.code == "youtube_video_invalid"
+
+
+def test_the_editor_asks_for_a_youtube_video_only_where_youtube_can_be_chosen(newsroom):
+    from rasmi.publishing.forms import PostForm
+
+    assert "youtube_video" not in PostForm(accounts=[newsroom["fb"]]).fields
+    assert "youtube_video" in PostForm(accounts=[newsroom["fb"], _youtube(newsroom)]).fields
