@@ -96,10 +96,9 @@ def apply_all(items: list[tuple[Event, SocialAccount]]) -> None:
                 conversation=conversation, account=account,
                 platform_message_id=event.message_id,
                 direction=Direction.OUT if event.outgoing else Direction.IN,
-                author=contacts.get((event.platform, event.author_id)) if not event.outgoing
-                else None, parent_id=event.parent_id, text=event.text, sent_at=at,
-                event_at=at, edited=event.verb == "edit", deleted=event.verb == "delete",
-                hidden=event.verb == "hide")
+                author=_author(event, contacts), parent_id=event.parent_id, text=event.text,
+                sent_at=at, event_at=at, edited=event.verb == "edit",
+                deleted=event.verb == "delete", hidden=event.verb == "hide")
             new.append(message)
             if _touch(conversation, message):
                 touched[conversation.pk] = conversation
@@ -142,6 +141,11 @@ def _contacts(events: list[Event]) -> dict[tuple[str, str], Contact]:
     return found
 
 
+def _author(event: Event, contacts: dict[tuple[str, str], Contact]) -> Contact | None:
+    """The member of the public who wrote it; None for the account's own messages."""
+    return None if event.outgoing else contacts.get((event.platform, event.author_id))
+
+
 def _conversations(items, contacts) -> dict[tuple[int, str, str], Conversation]:
     wanted = {}
     for event, account in items:
@@ -156,8 +160,7 @@ def _conversations(items, contacts) -> dict[tuple[int, str, str], Conversation]:
     missing = [Conversation(
         account=account, organisation_id=account.organisation_id, kind=event.kind,
         thread_key=event.thread_key, post_id=event.post_id,
-        contact=contacts.get((event.platform, event.author_id)) if not event.outgoing
-        else None, last_message_at=event.at or timezone.now())
+        contact=_author(event, contacts), last_message_at=event.at or timezone.now())
         for key, (event, account) in wanted.items() if key not in found]
     if missing:
         Conversation.objects.bulk_create(missing, ignore_conflicts=True)
@@ -172,8 +175,7 @@ def _change(message: Message, event: Event, at) -> None:
         message.deleted = True
     elif event.verb in ("hide", "unhide"):
         message.hidden = event.verb == "hide"
-    message.event_at = at
-    message.save(update_fields=["text", "edited", "deleted", "hidden", "event_at"])
+    message.event_at = at  # written by apply_all, with the other changes of the delivery
 
 
 def _touch(conversation: Conversation, message: Message) -> bool:

@@ -1,5 +1,6 @@
 """Deliveries -> conversations and messages: once, in any order, registered accounts only."""
 
+import json
 from io import StringIO
 
 import pytest
@@ -43,6 +44,16 @@ def test_an_edit_that_arrives_before_its_comment_wins(pages):
     top = Message.objects.get(platform_message_id="987654321098765_1122334455667788")
     assert "3 minggu" in top.text and top.edited
     assert Message.objects.count() == 2
+
+
+def test_a_comment_and_its_edit_in_one_delivery_store_the_edit(pages):
+    added = json.loads(payload("page_comments"))
+    edit = json.loads(payload("page_comment_edited"))["entry"][0]["changes"][0]
+    added["entry"][0]["changes"].append(edit)
+    delivery = Delivery.objects.create(source="meta", body=json.dumps(added))
+    assert ingest.process(delivery.pk) == "3 events"
+    top = Message.objects.get(platform_message_id="987654321098765_1122334455667788")
+    assert "3 minggu" in top.text and top.edited and Message.objects.count() == 2
 
 
 def test_the_pages_own_reply_is_outgoing_and_counts_as_first_response(pages):
