@@ -59,3 +59,13 @@ def make_user(username, role=None, org=None):
     return user
 
 
+def make_account(org, url, *, status="official", platform_id=""):
+    """A register account from its address, keyed the way the register keys it."""
+    from rasmi.core.links import parse_account
+    from rasmi.registry.models import SocialAccount
+
+    ref = parse_account(url)
+    return SocialAccount.objects.create(
+        organisation=org, platform=ref.platform, account_key=ref.key, handle=ref.handle,
+        canonical_url=ref.canonical_url, platform_id=platform_id, status=status,
+        official_since="2020-01-01" if status == "official" else None)

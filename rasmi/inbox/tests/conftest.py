@@ -3,6 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from rasmi.conftest import make_account
+
 PAYLOADS = Path(__file__).parent / "payloads"
 SECRET = "test-app-secret"
 
@@ -25,19 +27,11 @@ def meta_app(settings):
 @pytest.fixture
 def pages(orgs):
     """JPJ's official Facebook Page and Instagram account, and a pending Page."""
-    from rasmi.registry.models import SocialAccount
 
     jpj = orgs["jpj"]
-    facebook = SocialAccount.objects.create(
-        organisation=jpj, platform="facebook", account_key="facebook:jpjmalaysia",
-        canonical_url="https://www.facebook.com/jpjmalaysia", handle="jpjmalaysia",
-        platform_id="100064", status="official", official_since="2020-01-01")
-    instagram = SocialAccount.objects.create(
-        organisation=jpj, platform="instagram", account_key="instagram:jpjmalaysia",
-        canonical_url="https://www.instagram.com/jpjmalaysia/", handle="jpjmalaysia",
-        platform_id="17841400000000077", status="official", official_since="2020-01-01")
-    pending = SocialAccount.objects.create(
-        organisation=jpj, platform="facebook", account_key="facebook:jpj.baru",
-        canonical_url="https://www.facebook.com/jpj.baru", handle="jpj.baru",
-        platform_id="555000111", status="pending")
+    facebook = make_account(jpj, "https://www.facebook.com/jpjmalaysia", platform_id="100064")
+    instagram = make_account(jpj, "https://www.instagram.com/jpjmalaysia/",
+                             platform_id="17841400000000077")
+    pending = make_account(jpj, "https://www.facebook.com/jpj.baru", status="pending",
+                           platform_id="555000111")
     return {"facebook": facebook, "instagram": instagram, "pending": pending}

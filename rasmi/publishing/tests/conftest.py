@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from rasmi.conftest import make_user
+from rasmi.conftest import make_account, make_user
 
 
 @pytest.fixture
@@ -11,7 +11,6 @@ def newsroom(orgs):
     """JPJ with an editor, two approvers, an admin, a viewer; an outsider at KKM; two
     official JPJ accounts publishing to the dry-run outbox and one pending account."""
     from rasmi.publishing.models import Credential
-    from rasmi.registry.models import SocialAccount
     from rasmi.registry.services import bump_register_version
 
     jpj = orgs["jpj"]
@@ -24,18 +23,9 @@ def newsroom(orgs):
         "outsider": make_user("outsider", "org_editor", orgs["kkm"]),
         "coordinator": make_user("coordinator", "coordinator", None),
     }
-    fb = SocialAccount.objects.create(
-        organisation=jpj, platform="facebook", account_key="facebook:jpjmalaysia",
-        canonical_url="https://www.facebook.com/jpjmalaysia", handle="jpjmalaysia",
-        platform_id="100064", status="official", official_since="2020-01-01")
-    x = SocialAccount.objects.create(
-        organisation=jpj, platform="x", account_key="x:jpjmalaysia",
-        canonical_url="https://x.com/jpjmalaysia", handle="jpjmalaysia",
-        platform_id="200077", status="official", official_since="2020-01-01")
-    pending = SocialAccount.objects.create(
-        organisation=jpj, platform="instagram", account_key="instagram:jpj.baru",
-        canonical_url="https://www.instagram.com/jpj.baru/", handle="jpj.baru",
-        status="pending")
+    fb = make_account(jpj, "https://www.facebook.com/jpjmalaysia", platform_id="100064")
+    x = make_account(jpj, "https://x.com/jpjmalaysia", platform_id="200077")
+    pending = make_account(jpj, "https://www.instagram.com/jpj.baru/", status="pending")
     for account in (fb, x):
         Credential.objects.create(account=account, mode="dry_run")
     bump_register_version()

@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from rasmi.audit.models import AuditEntry
+from rasmi.conftest import make_account
 from rasmi.publishing import services
 from rasmi.publishing.models import Approval, Post, PostState
 from rasmi.publishing.services import PublishingError
@@ -102,16 +103,12 @@ def test_the_sop_can_ask_for_two_approvers(newsroom):
 
 
 def test_targets_are_the_organisations_own_official_accounts(newsroom, orgs):
-    from rasmi.registry.models import SocialAccount
 
     with pytest.raises(PublishingError) as pending:
         services.create_post(newsroom["editor"], newsroom["org"],
                              post_input([newsroom["pending"]]))
     assert pending.value.code == "target_not_official"
-    kkm = SocialAccount.objects.create(
-        organisation=orgs["kkm"], platform="facebook", account_key="facebook:kkmputrajaya",
-        canonical_url="https://www.facebook.com/kkmputrajaya", handle="kkmputrajaya",
-        status="official", official_since="2020-01-01")
+    kkm = make_account(orgs["kkm"], "https://www.facebook.com/kkmputrajaya")
     with pytest.raises(PublishingError):
         services.create_post(newsroom["editor"], newsroom["org"], post_input([kkm]))
     assert not Post.objects.exists()  # nothing half-written
@@ -201,12 +198,8 @@ def test_every_step_is_audited(newsroom):
 
 
 def test_instagram_needs_a_picture(newsroom):
-    from rasmi.registry.models import SocialAccount
 
-    insta = SocialAccount.objects.create(
-        organisation=newsroom["org"], platform="instagram", account_key="instagram:jpj.rasmi",
-        canonical_url="https://www.instagram.com/jpj.rasmi/", handle="jpj.rasmi",
-        status="official", official_since="2020-01-01")
+    insta = make_account(newsroom["org"], "https://www.instagram.com/jpj.rasmi/")
     with pytest.raises(PublishingError) as refused:
         services.create_post(newsroom["editor"], newsroom["org"], post_input([insta]))
     assert refused.value.code == "media_needed"
@@ -217,12 +210,8 @@ def test_instagram_needs_a_picture(newsroom):
 
 
 def _youtube(newsroom):
-    from rasmi.registry.models import SocialAccount
-
-    return SocialAccount.objects.create(
-        organisation=newsroom["org"], platform="youtube", account_key="youtube:jpjmalaysia",
-        canonical_url="https://www.youtube.com/@jpjmalaysia", handle="jpjmalaysia",
-        platform_id="UCjpjMalaysia000000000", status="official", official_since="2020-01-01")
+    return make_account(newsroom["org"], "https://www.youtube.com/@jpjmalaysia",
+                        platform_id="UCjpjMalaysia000000000")
 
 
 @pytest.mark.parametrize("given", ["dQw4jpjTips", "https://youtu.be/dQw4jpjTips?t=3",
