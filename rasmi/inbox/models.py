@@ -80,6 +80,21 @@ class Conversation(models.Model):
     last_message_at = models.DateTimeField(db_index=True)
     first_response_at = models.DateTimeField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
+    team = models.ForeignKey("Team", null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="conversations")
+    # What the newest messages from the public say (rolled up from Message), for routing,
+    # filters and the SLA; `urgent` stays true once any message was urgent.
+    intent = models.CharField(max_length=12, blank=True, db_index=True)
+    language = models.CharField(max_length=8, blank=True)
+    sentiment = models.CharField(max_length=8, blank=True)
+    topics = models.JSONField(default=list, blank=True)
+    urgent = models.BooleanField(default=False, db_index=True)
+    # The SLA clock: deadlines set from the organisation's SOP when a member of the
+    # public writes and nobody has answered yet; cleared by the first reply.
+    awaiting_since = models.DateTimeField(null=True, blank=True)
+    first_response_due = models.DateTimeField(null=True, blank=True, db_index=True)
+    resolution_due = models.DateTimeField(null=True, blank=True)
+    snoozed_until = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -119,7 +134,20 @@ class Message(models.Model):
     edited = models.BooleanField(default=False)
     deleted = models.BooleanField(default=False)
     hidden = models.BooleanField(default=False)
+    hidden_reason = models.CharField(max_length=200, blank=True)
     received_at = models.DateTimeField(auto_now_add=True)
+    # Set by rasmi.inbox.classify for messages from the public (blank until classified).
+    language = models.CharField(max_length=8, blank=True)
+    intent = models.CharField(max_length=12, blank=True)
+    sentiment = models.CharField(max_length=8, blank=True)
+    topics = models.JSONField(default=list, blank=True)
+    urgent = models.BooleanField(default=False)
+    classified_at = models.DateTimeField(null=True, blank=True)
+    # Replies sent from Rasmi: who wrote them and what became of the send.
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="+")
+    send_state = models.CharField(max_length=10, blank=True)  # queued, sent, failed
+    send_error = models.TextField(blank=True)
 
     class Meta:
         ordering = ["sent_at", "pk"]
@@ -128,3 +156,148 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.direction} {self.platform_message_id}"
+
+
+class Team(models.Model):
+    """Officers of one organisation who work part of its inbox together."""
+
+    organisation = models.ForeignKey("registry.Organisation", on_delete=models.CASCADE,
+                                     related_name="inbox_teams")
+    name = models.CharField(_("name"), max_length=100)
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True,
+                                     related_name="inbox_teams")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "name"],
+                                               name="team_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RoutingRule(models.Model):
+    """When a new conversation matches every condition set, it goes to the team or officer.
+
+    Rules are tried in `position` order; the first match wins. A blank condition matches
+    anything.
+    """
+
+    organisation = models.ForeignKey("registry.Organisation", on_delete=models.CASCADE,
+                                     related_name="routing_rules")
+    position = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(_("name"), max_length=100)
+    intent = models.CharField(_("intent"), max_length=12, blank=True)
+    topic = models.CharField(_("topic"), max_length=40, blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    urgent_only = models.BooleanField(_("urgent only"), default=False)
+    account = models.ForeignKey("registry.SocialAccount", null=True, blank=True,
+                                on_delete=models.CASCADE, related_name="+",
+                                verbose_name=_("account"))
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="+", verbose_name=_("team"))
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                 on_delete=models.CASCADE, related_name="+",
+                                 verbose_name=_("officer"))
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [models.CheckConstraint(
+            condition=Q(team__isnull=False) | Q(assignee__isnull=False),
+            name="routing_rule_has_destination")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CannedReply(models.Model):
+    """A reviewed answer officers reuse, in BM and English, with {placeholders}."""
+
+    organisation = models.ForeignKey("registry.Organisation", on_delete=models.CASCADE,
+                                     related_name="canned_replies")
+    title = models.CharField(_("title"), max_length=120)
+    text_ms = models.TextField(_("text in Bahasa Melayu"))
+    text_en = models.TextField(_("text in English"), blank=True)
+    intent = models.CharField(_("intent"), max_length=12, blank=True)
+    topic = models.CharField(_("topic"), max_length=40, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "title"],
+                                               name="canned_reply_unique_title")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PollCursor(models.Model):
+    """Where a polling connector stopped reading one account's stream, and its backoff."""
+
+    account = models.ForeignKey("registry.SocialAccount", on_delete=models.CASCADE,
+                                related_name="poll_cursors")
+    stream = models.CharField(max_length=40)  # "youtube_comments", "x_mentions"
+    cursor = models.CharField(max_length=500, blank=True)  # the platform's own marker
+    last_polled_at = models.DateTimeField(null=True, blank=True)
+    next_poll_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    failures = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["account", "stream"],
+                                               name="poll_cursor_unique_stream")]
+
+    def __str__(self) -> str:
+        return f"{self.account} {self.stream}"
+
+
+class ComplaintRecord(models.Model):
+    """A complaint exported in the shape of the Public Complaints Bureau's SISPAA form,
+    tracked against the client charter (15 working days by default)."""
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE,
+                                     related_name="complaint_records")
+    reference = models.CharField(max_length=40, unique=True)
+    complaint_type = models.CharField(max_length=60)
+    subject = models.CharField(max_length=200)
+    details = models.TextField()
+    action_requested = models.TextField(blank=True)
+    # Complainant details go into the record only when the person agreed.
+    consent = models.BooleanField(default=False)
+    complainant_name = models.CharField(max_length=200, blank=True)
+    complainant_contact = models.CharField(max_length=200, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    due_on = models.DateField()
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class FeedbackCount(models.Model):
+    """Pre-aggregated counts of messages from the public per organisation and hour, so
+    the feedback dashboard reads a few thousand rows whatever the number of messages.
+
+    `dimension` is one of total, intent, sentiment, language, topic, topic_sentiment
+    (value "flood:negative"), urgent.
+    """
+
+    organisation = models.ForeignKey("registry.Organisation", on_delete=models.CASCADE,
+                                     related_name="+")
+    hour = models.DateTimeField()
+    dimension = models.CharField(max_length=20)
+    value = models.CharField(max_length=60)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(
+            fields=["organisation", "hour", "dimension", "value"],
+            name="feedback_count_unique_cell")]
+        indexes = [models.Index(fields=["organisation", "dimension", "hour"])]

@@ -48,6 +48,8 @@ class SopSettings(models.Model):
     first_response_hours = models.PositiveSmallIntegerField(default=24)
     urgent_response_minutes = models.PositiveSmallIntegerField(default=60)
     resolution_working_days = models.PositiveSmallIntegerField(default=15)
+    # Citizens' messages are anonymised this many days after their conversation ends.
+    message_retention_days = models.PositiveSmallIntegerField(default=365)
     crisis_officers = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True,
                                              related_name="crisis_officer_for")
     crisis_contact_note = models.TextField(blank=True)
