@@ -1,5 +1,6 @@
-"""What every platform connector shares: the shapes of a publication and its answer, the
-error kinds the publisher acts on, and one request helper that reads rate-limit signals.
+"""What every platform connector shares: the shapes of a publication, a reply and their
+answers, the error kinds the publisher and the inbox act on, and one request helper that
+reads rate-limit signals.
 
 Connectors are plain Python over httpx (no Django). The publisher decides about retries;
 a connector only reports what happened, as an ErrorKind the publisher understands.
@@ -47,6 +48,38 @@ class Published:
     permalink: str
 
 
+@dataclass(frozen=True)
+class Reply:
+    """An answer to a member of the public: under their comment, or in their direct
+    conversation with the account."""
+
+    account_id: str  # the platform's id of the page / IG user / channel / X user
+    text: str
+    # The comment (or post) answered; for a direct message, the person's id (PSID, IGSID).
+    in_reply_to: str
+    # Stable per reply. As for posts, no platform takes it: connectors find their own
+    # replies by text and author.
+    idempotency_key: str
+    direct: bool = False
+    # Direct messages: when the person last wrote. Meta lets a Page answer within 24 hours
+    # of that (the standard messaging window) and refuses later.
+    last_inbound_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Sent:
+    platform_message_id: str
+
+
+MESSAGING_WINDOW = dt.timedelta(hours=24)
+
+
+def window_open(last_inbound_at: dt.datetime | None, now: dt.datetime) -> bool:
+    """Meta's standard messaging window: a reply within 24 hours of the person's last
+    message. No message from them at all means no window."""
+    return last_inbound_at is not None and now - last_inbound_at <= MESSAGING_WINDOW
+
+
 class ErrorKind(StrEnum):
     THROTTLED = "throttled"
     TRANSIENT = "transient"
@@ -55,6 +88,9 @@ class ErrorKind(StrEnum):
     POLICY = "policy"
     DUPLICATE = "duplicate"
     INVALID = "invalid"
+    NOT_FOUND = "not_found"  # the comment or the person is gone (deleted, unreachable)
+    WINDOW_CLOSED = "window_closed"  # a direct message outside the messaging window
+    UNSUPPORTED = "unsupported"  # the platform's API cannot do this at all
 
 
 RETRYABLE = frozenset({ErrorKind.THROTTLED, ErrorKind.TRANSIENT})
@@ -202,6 +238,39 @@ class Connector(ABC):
     def body_is_error(self, body: dict) -> bool:
         """For platforms that can answer 200 with an error inside (TikTok)."""
         return False
+
+    # --- the inbox: replies and moderation. A platform without an API for one of them
+    # keeps the default, which says so (UNSUPPORTED) before any request. -----------------
+
+    def reply(self, reply: Reply) -> Sent:
+        """Post the reply; the platform's id of the new comment or message."""
+        raise self.unsupported("direct messages" if reply.direct else "replies to comments")
+
+    def find_reply(self, reply: Reply) -> Sent | None:
+        """After a send whose outcome is unknown: the reply if the platform shows it."""
+        return None
+
+    def confirms_reply_absence(self, reply: Reply) -> bool:
+        """True when find_reply returning None means the reply did not go out."""
+        return False
+
+    def hide_comment(self, comment_id: str, hidden: bool = True) -> None:
+        """Hide a comment from the public (hidden=False shows it again). Doing it twice
+        is harmless on every platform, so an unknown outcome may simply be retried."""
+        raise self.unsupported("hiding comments")
+
+    def unsupported(self, what: str) -> ConnectorError:
+        return self.fail(ErrorKind.UNSUPPORTED, f"{self.platform}: {what} cannot be done "
+                         "through its API", code="unsupported")
+
+    def require_window(self, reply: Reply) -> None:
+        """Refuse a direct message outside the messaging window before any request: the
+        platform would refuse it anyway, and a refused send counts against the Page."""
+        now = dt.datetime.fromtimestamp(self.clock(), dt.UTC)
+        if not window_open(reply.last_inbound_at, now):
+            raise self.fail(ErrorKind.WINDOW_CLOSED, "more than 24 hours have passed since "
+                            "the person last wrote; the platform allows an answer only "
+                            "within 24 hours of their last message", code="window_closed")
 
     def fail(self, kind: ErrorKind, message: str, code: str = "",
              retry_after: float | None = None) -> ConnectorError:

@@ -40,8 +40,9 @@ def _fail(kind: str, message: str) -> ConnectorError:
     return ConnectorError(kind=ErrorKind(kind), code=kind, message=message, platform="rasmi")
 
 
-def connector_for_target(target: PostTarget):
-    account = target.account
+def connector_for_account(account):
+    """The connector that acts for an official account: the dry-run outbox or the
+    platform's API with the account's sealed token. Also used by the inbox (replies)."""
     try:
         credential = account.credential
     except Credential.DoesNotExist:
@@ -55,6 +56,10 @@ def connector_for_target(target: PostTarget):
     except SecretUnreadable:
         raise _fail(ErrorKind.TOKEN_EXPIRED, "the stored token cannot be decrypted") from None
     return connector_for(account.platform, token)
+
+
+def connector_for_target(target: PostTarget):
+    return connector_for_account(target.account)
 
 
 def publication_for(target: PostTarget) -> Publication:

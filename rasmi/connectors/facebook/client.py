@@ -2,9 +2,11 @@
 
 Text (and link): POST /{page-id}/feed (message, link) -> {"id": "<page>_<post>"}.
 One image:       POST /{page-id}/photos (url, caption, published) -> {"id", "post_id"}.
+Reply:           POST /{comment-id}/comments (message); Messenger: POST /{page-id}/messages.
+Hide:            POST /{comment-id} (is_hidden) -> {"success": true}.
 """
 
-from rasmi.connectors.base import ErrorKind, Publication, Published, same_text
+from rasmi.connectors.base import ErrorKind, Publication, Published, Reply, Sent, same_text
 from rasmi.connectors.meta import GraphConnector
 
 RECENT = "25"
@@ -52,3 +54,29 @@ class FacebookConnector(GraphConnector):
                 post_id = str(item["id"])
                 return Published(post_id, item.get("permalink_url") or permalink(post_id))
         return None
+
+    # --- the inbox ----------------------------------------------------------------------
+
+    def reply(self, reply: Reply) -> Sent:
+        """A comment under the comment (POST /{comment-id}/comments, permission
+        pages_manage_engagement), or a Messenger message to the person (Send API,
+        pages_messaging)."""
+        if reply.direct:
+            return self.send_message(f"/{reply.account_id}/messages", reply)
+        answer = self.post(f"/{reply.in_reply_to}/comments", {"message": reply.text})
+        return Sent(self.required(answer, "id"))
+
+    def find_reply(self, reply: Reply) -> Sent | None:
+        if reply.direct:
+            return None  # the Page's sent messages are not listed by recipient
+        return self.find_own(f"/{reply.in_reply_to}/comments",
+                             {"fields": "id,message,from", "order": "reverse_chronological"},
+                             "message", reply)
+
+    def confirms_reply_absence(self, reply: Reply) -> bool:
+        return not reply.direct
+
+    def hide_comment(self, comment_id: str, hidden: bool = True) -> None:
+        """POST /{comment-id} is_hidden: hidden from everyone but its author and their
+        friends."""
+        self.set_flag(f"/{comment_id}", {"is_hidden": "true" if hidden else "false"})

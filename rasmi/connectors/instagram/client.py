@@ -5,6 +5,8 @@
 2. Video only: GET /{container-id}?fields=status_code until FINISHED.
 3. POST /{ig-user-id}/media_publish (creation_id) -> {"id": media id}. Now it is live.
 4. GET /{media-id}?fields=permalink.
+
+Replies: POST /{ig-comment-id}/replies (message); hide: POST /{ig-comment-id} (hide).
 """
 
 import time
@@ -12,7 +14,15 @@ from collections.abc import Callable
 
 import httpx
 
-from rasmi.connectors.base import ConnectorError, ErrorKind, Publication, Published, same_text
+from rasmi.connectors.base import (
+    ConnectorError,
+    ErrorKind,
+    Publication,
+    Published,
+    Reply,
+    Sent,
+    same_text,
+)
 from rasmi.connectors.meta import GraphConnector
 
 # Meta suggests checking a container about once a minute for up to five minutes; we look a
@@ -20,6 +30,9 @@ from rasmi.connectors.meta import GraphConnector
 POLL_SECONDS = 15.0
 MAX_POLLS = 20
 RECENT = "25"
+# Instagram messaging text: UTF-8, under 1000 bytes (secondary sources; the Send API refuses
+# longer text with code 100, after which nothing was sent).
+DIRECT_TEXT_BYTES = 1000
 
 
 class InstagramConnector(GraphConnector):
@@ -84,3 +97,30 @@ class InstagramConnector(GraphConnector):
             if isinstance(item, dict) and same_text(pub.text, item.get("caption")):
                 return Published(str(item["id"]), str(item.get("permalink") or ""))
         return None
+
+    # --- the inbox ----------------------------------------------------------------------
+
+    def reply(self, reply: Reply) -> Sent:
+        """POST /{ig-comment-id}/replies (message) -> {"id"}; Instagram only answers
+        top-level comments, and not hidden ones. Direct: the Page's Send API (/me is the
+        Page the token belongs to), within 24 hours of the person's last message."""
+        if reply.direct:
+            if len(reply.text.encode()) > DIRECT_TEXT_BYTES:
+                raise self.fail(ErrorKind.INVALID, "Instagram direct messages take at most "
+                                f"{DIRECT_TEXT_BYTES} bytes of text", code="too_long")
+            return self.send_message("/me/messages", reply)
+        answer = self.post(f"/{reply.in_reply_to}/replies", {"message": reply.text})
+        return Sent(self.required(answer, "id"))
+
+    def find_reply(self, reply: Reply) -> Sent | None:
+        if reply.direct:
+            return None
+        return self.find_own(f"/{reply.in_reply_to}/replies", {"fields": "id,text,from"},
+                             "text", reply)
+
+    def confirms_reply_absence(self, reply: Reply) -> bool:
+        return not reply.direct
+
+    def hide_comment(self, comment_id: str, hidden: bool = True) -> None:
+        """POST /{ig-comment-id} hide -> {"success": true}."""
+        self.set_flag(f"/{comment_id}", {"hide": "true" if hidden else "false"})

@@ -1,5 +1,7 @@
 """X: POST https://api.x.com/2/tweets {"text"} with an OAuth 2.0 user-context bearer token
--> 201 {"data": {"id", "text"}}.
+-> 201 {"data": {"id", "text"}}. A reply adds {"reply": {"in_reply_to_tweet_id"}}; hiding a
+reply is PUT /2/tweets/:id/hidden {"hidden": true} -> {"data": {"hidden": true}}, only for
+replies in conversations the account started.
 
 Errors come as problem bodies {"title", "detail", "type", "status"} or as
 {"errors": [{"message", ...}], "title", "detail"}; the rate-limit window is in the
@@ -14,8 +16,13 @@ from rasmi.connectors.base import (
     ErrorKind,
     Publication,
     Published,
+    Reply,
+    Sent,
     status_kind,
 )
+
+# The 403 X gives when the post answered is gone (v1.1 code 385, same text in v2).
+GONE = "deleted or not visible"
 
 
 def permalink(post_id: str) -> str:
@@ -45,6 +52,25 @@ class XConnector(Connector):
         text. The publisher therefore leaves an interrupted X send to a person."""
         return None
 
+    # --- the inbox ----------------------------------------------------------------------
+
+    def reply(self, reply: Reply) -> Sent:
+        """No find_reply: as for posts, X cannot tell us whether an interrupted reply went
+        out (see find_published), so the inbox leaves that to a person."""
+        if reply.direct:
+            raise self.unsupported("direct messages")
+        answer = self.request("POST", "/tweets", headers=self.bearer(), json={
+            "text": reply.text, "reply": {"in_reply_to_tweet_id": reply.in_reply_to}})
+        return Sent(self.required(answer, "data", "id"))
+
+    def hide_comment(self, comment_id: str, hidden: bool = True) -> None:
+        answer = self.request("PUT", f"/tweets/{comment_id}/hidden", headers=self.bearer(),
+                              json={"hidden": hidden})
+        data = answer.get("data") if isinstance(answer.get("data"), dict) else {}
+        if data.get("hidden") is not hidden:
+            raise self.fail(ErrorKind.INVALID, "unexpected answer: the reply's hidden state "
+                            "did not change; check it on X", code="unexpected_answer")
+
     def error_from(self, response: httpx.Response, body: dict) -> ConnectorError:
         status = response.status_code
         errors = [e for e in body.get("errors") or [] if isinstance(e, dict)]
@@ -52,6 +78,8 @@ class XConnector(Connector):
                      or body.get("title") or response.reason_phrase or "X API error")
         if status == 403 and "duplicate" in detail.lower():
             kind = ErrorKind.DUPLICATE
+        elif status in (400, 403) and GONE in detail.lower():
+            kind = ErrorKind.NOT_FOUND
         else:
             kind = status_kind(status)
         problem = str(body.get("type") or "")

@@ -5,6 +5,11 @@ videos.update replaces every mutable property of the parts it names, so the curr
 snippet is read first and its categoryId (required), tags and defaultLanguage are sent
 back; otherwise the update would wipe them.
 
+Replies: comments.insert (POST /comments?part=snippet, {"snippet": {"parentId",
+"textOriginal"}}, 50 units) answers a top-level comment; comments.setModerationStatus hides
+one (heldForReview, reversible; `rejected` cannot be undone through the API, so Rasmi never
+uses it) or shows it again (published).
+
 Errors: {"error": {"code", "message", "errors": [{"message", "domain", "reason"}],
 "status"}}. Daily quota resets at midnight Pacific Time.
 """
@@ -21,6 +26,8 @@ from rasmi.connectors.base import (
     ErrorKind,
     Publication,
     Published,
+    Reply,
+    Sent,
     same_text,
     status_kind,
 )
@@ -31,6 +38,8 @@ THROTTLED = frozenset({"quotaExceeded", "dailyLimitExceeded", "rateLimitExceeded
                        "userRateLimitExceeded"})
 DAILY = frozenset({"quotaExceeded", "dailyLimitExceeded"})
 PACIFIC = ZoneInfo("America/Los_Angeles")
+# The comment answered or moderated is gone (deleted by its author, or never existed).
+GONE = frozenset({"commentNotFound", "parentCommentNotFound"})
 
 
 VIDEO_ID = re.compile(r"[A-Za-z0-9_-]{11}")
@@ -101,13 +110,52 @@ class YouTubeConnector(Connector):
             return None
         return Published(pub.video_id, permalink(pub.video_id))
 
+    # --- the inbox ----------------------------------------------------------------------
+
+    def reply(self, reply: Reply) -> Sent:
+        if reply.direct:
+            raise self.unsupported("direct messages")
+        answer = self.request("POST", "/comments", params={"part": "snippet"},
+                              headers=self.bearer(), json={"snippet": {
+                                  "parentId": reply.in_reply_to, "textOriginal": reply.text}})
+        return Sent(self.required(answer, "id"))
+
+    def find_reply(self, reply: Reply) -> Sent | None:
+        """comments.list of the replies under the comment (1 unit): ours if the channel
+        wrote our text."""
+        if reply.direct:
+            return None
+        listed = self.request("GET", "/comments", headers=self.bearer(), params={
+            "part": "snippet", "parentId": reply.in_reply_to, "maxResults": "100",
+            "textFormat": "plainText"})
+        for item in listed.get("items") or []:
+            snippet = item.get("snippet") if isinstance(item, dict) else None
+            if not isinstance(snippet, dict) or not item.get("id"):
+                continue
+            author = snippet.get("authorChannelId")
+            author_id = author.get("value") if isinstance(author, dict) else None
+            if author_id == reply.account_id and same_text(reply.text,
+                                                           snippet.get("textOriginal")):
+                return Sent(str(item["id"]))
+        return None
+
+    def confirms_reply_absence(self, reply: Reply) -> bool:
+        return not reply.direct
+
+    def hide_comment(self, comment_id: str, hidden: bool = True) -> None:
+        """204 No Content on success. Needs the owner of the channel or the video."""
+        self.request("POST", "/comments/setModerationStatus", headers=self.bearer(), params={
+            "id": comment_id, "moderationStatus": "heldForReview" if hidden else "published"})
+
     def error_from(self, response: httpx.Response, body: dict) -> ConnectorError:
         error = body.get("error") if isinstance(body.get("error"), dict) else {}
         reasons = [str(e.get("reason")) for e in error.get("errors") or []
                    if isinstance(e, dict) and e.get("reason")]
         status = response.status_code
         wait = None
-        if THROTTLED.intersection(reasons):
+        if GONE.intersection(reasons):
+            kind = ErrorKind.NOT_FOUND
+        elif THROTTLED.intersection(reasons):
             kind = ErrorKind.THROTTLED
             if DAILY.intersection(reasons):
                 wait = until_pacific_midnight(self.clock())
