@@ -83,9 +83,12 @@ def rules_for(sop) -> RuleSet:
                       tuple(sorted(sop.own_terms_block)), tuple(sorted(sop.own_terms_warn)))
 
 
-def check_for(sop, post: dict) -> dict:
-    """Check a post with its organisation's SOP: its packs, rules, own terms, language."""
+def check_for(sop, post: dict, *, require_malay: bool | None = None) -> dict:
+    """Check a post with its organisation's SOP: its packs, rules, own terms, language.
+    `require_malay` overrides the SOP's language policy (an inbox reply in English to a
+    citizen who wrote in English)."""
     ctx = context()
-    require_malay = sop is None or sop.language_policy != "any"
+    if require_malay is None:
+        require_malay = sop is None or sop.language_policy != "any"
     return check_post(post, rules_for(sop), official_keys=ctx.official_keys,
                       official_domains=ctx.official_domains, require_malay=require_malay)
