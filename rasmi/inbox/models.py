@@ -146,7 +146,7 @@ class Message(models.Model):
     # Replies sent from Rasmi: who wrote them and what became of the send.
     sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                 on_delete=models.SET_NULL, related_name="+")
-    send_state = models.CharField(max_length=10, blank=True)  # queued, sent, failed
+    send_state = models.CharField(max_length=10, blank=True)  # queued, sending, sent, failed
     send_error = models.TextField(blank=True)
 
     class Meta:
@@ -301,3 +301,6 @@ class FeedbackCount(models.Model):
             fields=["organisation", "hour", "dimension", "value"],
             name="feedback_count_unique_cell")]
         indexes = [models.Index(fields=["organisation", "dimension", "hour"])]
+
+    def __str__(self) -> str:
+        return f"{self.hour:%Y-%m-%d %H:00} {self.dimension}={self.value}: {self.count}"
