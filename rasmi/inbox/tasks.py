@@ -1,11 +1,28 @@
 """Background work for the inbox, on the worker `make run` starts (django-tasks-db)."""
 
+import datetime as dt
+
 from django.tasks import task
+from django.utils import timezone
 
 from rasmi.inbox import ingest
+from rasmi.inbox.polling import runner
 
 
 @task()
 def process_delivery(delivery_id: int) -> str:
     """Store the messages of one webhook delivery; a repeat does nothing."""
     return ingest.process(delivery_id)
+
+
+@task()
+def poll_inbox(every: int = 0) -> dict:
+    """One polling pass over the due streams (YouTube comment threads, X mentions). With
+    `every`, the next pass is queued that many seconds later, so one enqueue keeps the
+    worker polling (`rasmi poll_inbox --enqueue --every 60`)."""
+    try:
+        return runner.poll_due().as_dict()
+    finally:
+        if every > 0:
+            poll_inbox.using(run_after=timezone.now() + dt.timedelta(seconds=every)) \
+                .enqueue(every)
