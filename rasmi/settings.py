@@ -178,6 +178,15 @@ TOKEN_EXPIRY_WARNING_DAYS = env.int("TOKEN_EXPIRY_WARNING_DAYS", default=14)
 # Publishing retries: attempts per account, and the first backoff in seconds (doubles).
 PUBLISH_MAX_ATTEMPTS = env.int("PUBLISH_MAX_ATTEMPTS", default=5)
 PUBLISH_BACKOFF_SECONDS = env.float("PUBLISH_BACKOFF_SECONDS", default=30.0)
+# Inbox polling (YouTube comment threads, X mentions; rasmi/inbox/polling): seconds between
+# reads of a stream, the first backoff after an error (doubles, with jitter) and its cap,
+# failures in a row before a stream stops until its credential is replaced, and pages read
+# per stream in one pass.
+INBOX_POLL_INTERVAL_SECONDS = env.int("INBOX_POLL_INTERVAL_SECONDS", default=300)
+INBOX_POLL_BACKOFF_SECONDS = env.float("INBOX_POLL_BACKOFF_SECONDS", default=60.0)
+INBOX_POLL_BACKOFF_CAP_SECONDS = env.float("INBOX_POLL_BACKOFF_CAP_SECONDS", default=6 * 3600.0)
+INBOX_POLL_MAX_FAILURES = env.int("INBOX_POLL_MAX_FAILURES", default=8)
+INBOX_POLL_PAGES_PER_PASS = env.int("INBOX_POLL_PAGES_PER_PASS", default=5)
 
 LOGGING = {
     "version": 1,

@@ -1,18 +1,23 @@
 """Turning stored deliveries into conversations and messages, exactly once.
 
-The worker runs `process` for each delivery (queued in the transaction that stored it);
-`process_pending` picks up anything left behind (`rasmi process_deliveries`). A delivery is
-locked, applied and marked processed in one transaction, so running it twice, or two
-workers at once, applies it once. Events are keyed on the platform's ids: a delivery Meta
-repeats, or one that arrives after a later edit, changes nothing twice and nothing back.
+A delivery is a Meta webhook call, a page a polling connector read (rasmi/inbox/polling)
+or a batch of imported rows (rasmi/inbox/imports.py); its `source` picks the parser, and
+every parser gives the same events. The worker runs `process` for each webhook delivery
+(queued in the transaction that stored it); the polling runner and the import run it
+themselves; `process_pending` picks up anything left behind (`rasmi process_deliveries`).
+A delivery is locked, applied and marked processed in one transaction, so running it
+twice, or two workers at once, applies it once. Events are keyed on the platform's ids: a
+delivery repeated (by Meta, by a re-poll, by importing a file again), or one that arrives
+after a later edit, changes nothing twice and nothing back.
 """
 
 import logging
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from rasmi.inbox import meta_events
+from rasmi.inbox import import_events, meta_events
 from rasmi.inbox.meta_events import BadDelivery, Event
 from rasmi.inbox.models import (
     Contact,
@@ -22,11 +27,14 @@ from rasmi.inbox.models import (
     Direction,
     Message,
 )
+from rasmi.inbox.polling import x_mentions, youtube_comments
 from rasmi.registry.models import AccountStatus, SocialAccount
 
 log = logging.getLogger(__name__)
 
-PARSERS = {"meta": meta_events.parse}
+# A delivery's source picks its parser; each gives the same Event objects.
+PARSERS = {"meta": meta_events.parse, "youtube": youtube_comments.parse,
+           "x": x_mentions.parse, "import": import_events.parse}
 
 
 def process(delivery_id: int) -> str:
@@ -68,11 +76,19 @@ def process_pending(limit: int = 1000) -> int:
 
 
 def _official_accounts(events: list[Event]) -> dict[tuple[str, str], SocialAccount]:
+    """Events name their account by the platform's id; imports, chosen by a person from
+    the register, by its account key (which always holds a ":", never a platform id)."""
     wanted = {(e.platform, e.account_id) for e in events}
+    names = {a for _, a in wanted if a}
     found = SocialAccount.objects.filter(
-        status=AccountStatus.OFFICIAL, platform__in={p for p, _ in wanted},
-        platform_id__in={a for _, a in wanted if a})
-    return {(a.platform, a.platform_id): a for a in found}
+        Q(platform_id__in=names) | Q(account_key__in=names),
+        status=AccountStatus.OFFICIAL, platform__in={p for p, _ in wanted})
+    accounts = {}
+    for account in found:
+        accounts[(account.platform, account.account_key)] = account
+        if account.platform_id:
+            accounts[(account.platform, account.platform_id)] = account
+    return accounts
 
 
 # --- applying events, a delivery at a time: a few queries per delivery, not per event ----

@@ -1,8 +1,12 @@
 """Background work for the inbox, on the worker `make run` starts (django-tasks-db)."""
 
+import datetime as dt
+
 from django.tasks import task
+from django.utils import timezone
 
 from rasmi.inbox import ingest, replier
+from rasmi.inbox.polling import runner
 
 
 @task()
@@ -16,3 +20,16 @@ def deliver_reply(message_id: int, attempt: int = 1) -> str:
     """Send one officer's reply through the account's connector; a reply already sent or
     failed is left alone."""
     return replier.deliver(message_id, attempt)
+
+
+@task()
+def poll_inbox(every: int = 0) -> dict:
+    """One polling pass over the due streams (YouTube comment threads, X mentions). With
+    `every`, the next pass is queued that many seconds later, so one enqueue keeps the
+    worker polling (`rasmi poll_inbox --enqueue --every 60`)."""
+    try:
+        return runner.poll_due().as_dict()
+    finally:
+        if every > 0:
+            poll_inbox.using(run_after=timezone.now() + dt.timedelta(seconds=every)) \
+                .enqueue(every)

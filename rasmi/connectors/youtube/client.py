@@ -1,5 +1,6 @@
 """YouTube: set an existing video's title and description (Data API v3 videos.update,
-part=snippet, 50 quota units; videos.list costs 1).
+part=snippet, 50 quota units; videos.list costs 1), and read the comment threads on a
+channel and its videos for the inbox (commentThreads.list, 1 unit a page).
 
 videos.update replaces every mutable property of the parts it names, so the current
 snippet is read first and its categoryId (required), tags and defaultLanguage are sent
@@ -40,6 +41,7 @@ DAILY = frozenset({"quotaExceeded", "dailyLimitExceeded"})
 PACIFIC = ZoneInfo("America/Los_Angeles")
 # The comment answered or moderated is gone (deleted by its author, or never existed).
 GONE = frozenset({"commentNotFound", "parentCommentNotFound"})
+PAGE_SIZE = 100  # commentThreads.list accepts 1-100
 
 
 VIDEO_ID = re.compile(r"[A-Za-z0-9_-]{11}")
@@ -146,6 +148,18 @@ class YouTubeConnector(Connector):
         """204 No Content on success. Needs the owner of the channel or the video."""
         self.request("POST", "/comments/setModerationStatus", headers=self.bearer(), params={
             "id": comment_id, "moderationStatus": "heldForReview" if hidden else "published"})
+    def comment_threads(self, channel_id: str, *, page_token: str = "",
+                        max_results: int = PAGE_SIZE) -> dict:
+        """One page of commentThreads.list for everything related to the channel (its
+        videos and the channel itself), newest first, each thread with the replies YouTube
+        includes (not always all of them). The answer is returned as received."""
+        params = {"part": "snippet,replies", "allThreadsRelatedToChannelId": channel_id,
+                  "maxResults": str(max_results), "order": "time",
+                  # textDisplay as plain text: textOriginal only reaches the comment's author.
+                  "textFormat": "plainText"}
+        if page_token:
+            params["pageToken"] = page_token
+        return self.request("GET", "/commentThreads", params=params, headers=self.bearer())
 
     def error_from(self, response: httpx.Response, body: dict) -> ConnectorError:
         error = body.get("error") if isinstance(body.get("error"), dict) else {}
