@@ -1,12 +1,14 @@
 """Background work for the inbox, on the worker `make run` starts (django-tasks-db)."""
 
 import datetime as dt
+from dataclasses import asdict
 
 from django.tasks import task
 from django.utils import timezone
 
-from rasmi.inbox import ingest, replier
+from rasmi.inbox import ingest, replier, retention
 from rasmi.inbox.polling import runner
+from rasmi.people.cli import system_actor
 
 
 @task()
@@ -33,3 +35,11 @@ def poll_inbox(every: int = 0) -> dict:
         if every > 0:
             poll_inbox.using(run_after=timezone.now() + dt.timedelta(seconds=every)) \
                 .enqueue(every)
+
+
+@task()
+def apply_retention() -> dict:
+    """Anonymise what is past each organisation's retention period (a daily schedule:
+    cron calling `rasmi inbox_retention --enqueue`, or any scheduler that enqueues it)."""
+    report = retention.apply(actor=system_actor())
+    return {"total": asdict(report.total), "deliveries_cleared": report.deliveries_cleared}
