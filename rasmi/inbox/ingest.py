@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from rasmi.inbox import import_events, meta_events
+from rasmi.inbox import import_events, meta_events, triage
 from rasmi.inbox.meta_events import BadDelivery, Event
 from rasmi.inbox.models import (
     Contact,
@@ -122,13 +122,23 @@ def apply_all(items: list[tuple[Event, SocialAccount]]) -> None:
             _change(message, event, at)
             if message.pk is not None:
                 changed[key] = message
+    labelled = triage.label(new)
+    if labelled:
+        targets = triage.targets_for({m.conversation.organisation_id for m in labelled})
+        for message in sorted(labelled, key=lambda m: m.sent_at):
+            conversation = message.conversation
+            triage.roll_up(conversation, message, targets[conversation.organisation_id])
+            touched[conversation.pk] = conversation
+        triage.route(touched.values())
     # ignore_conflicts: another worker may have stored the same message a moment ago.
     Message.objects.bulk_create(new, ignore_conflicts=True)
     Message.objects.bulk_update(list(changed.values()),
                                 ["text", "edited", "deleted", "hidden", "event_at"])
     Conversation.objects.bulk_update(
         list(touched.values()),
-        ["last_message_at", "first_response_at", "status", "resolved_at", "updated_at"])
+        ["last_message_at", "first_response_at", "status", "resolved_at", "updated_at",
+         "intent", "language", "sentiment", "topics", "urgent", "awaiting_since",
+         "first_response_due", "resolution_due", "team", "assignee"])
 
 
 def _contacts(events: list[Event]) -> dict[tuple[str, str], Contact]:
@@ -200,8 +210,11 @@ def _touch(conversation: Conversation, message: Message) -> bool:
     changed = False
     if message.sent_at > conversation.last_message_at:
         conversation.last_message_at, changed = message.sent_at, True
-    if message.direction == Direction.OUT and conversation.first_response_at is None:
-        conversation.first_response_at, changed = message.sent_at, True
+    waiting = conversation.awaiting_since
+    if message.direction == Direction.OUT and (conversation.first_response_at is None or (
+            waiting is not None and message.sent_at >= waiting)):
+        triage.answered(conversation, message.sent_at)
+        changed = True
     if message.direction == Direction.IN and conversation.status == ConversationStatus.RESOLVED:
         conversation.status, conversation.resolved_at, changed = \
             ConversationStatus.OPEN, None, True
