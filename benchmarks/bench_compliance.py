@@ -26,7 +26,9 @@ def typical_posts(count: int) -> list[dict]:
     posts = [json.loads(line) for name in ("posts.jsonl", "hard_cases.jsonl")
              for line in (HERE / name).open(encoding="utf-8")]
     rng = random.Random(3)
-    return [rng.choice(posts) for _ in range(count)]
+    # Each post its own text (a reference number appended), so no per-text cache helps.
+    return [dict(post, text=f"{post['text']} (ruj. {number})")
+            for number, post in ((n, rng.choice(posts)) for n in range(count))]
 
 
 class NaiveChecker:

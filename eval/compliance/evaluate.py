@@ -89,7 +89,8 @@ def score(posts: list[dict], rules: RuleSet, keys: frozenset[str],
 
 DEV_SETS = {"dev (tuned on)": ("posts.jsonl", "hard_cases.jsonl", "dev_b.jsonl")}
 HELD_OUT_SETS = {"held-out A": ("heldout/posts.jsonl",),
-                 "held-out C": ("heldout_c/posts.jsonl",)}
+                 "held-out C": ("heldout_c/posts.jsonl",),
+                 "held-out D": ("heldout_d/posts.jsonl",)}
 COLUMN = 22
 
 

@@ -215,6 +215,18 @@ def no_malay_version(post: Post, options: dict) -> Iterator[Span]:
         yield None, None
 
 
+def abuse_model(post: Post, options: dict) -> Iterator[Span]:
+    """The trained model's evidence words, when it reads the post as abusive in the
+    rule's category."""
+    from rasmi.core.rules.abuse import verdict_for  # loads numpy and the model on first use
+
+    if not post.text.strip():
+        return
+    verdict = verdict_for(post.text)
+    if verdict.evidence and verdict.category == options.get("category"):
+        yield from verdict.evidence[:2]
+
+
 DETECTORS: dict[str, Callable[[Post, dict], Iterator[Span]]] = {
     "mykad": _identifier(identifiers.mykad_numbers),
     "passport": _identifier(identifiers.passport_numbers),
@@ -230,4 +242,5 @@ DETECTORS: dict[str, Callable[[Post, dict], Iterator[Span]]] = {
     "too_many_hashtags": too_many_hashtags,
     "missing_alt_text": missing_alt_text,
     "no_malay_version": no_malay_version,
+    "abuse_model": abuse_model,
 }

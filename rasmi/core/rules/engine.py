@@ -132,7 +132,7 @@ class RuleSet:
         for item in self._detected:
             for start, end in detectors.DETECTORS[item.rule.detector](post, item.rule.options):
                 spans.append((item.index, start, end))
-        return self._findings(text, normal, spans)
+        return _model_only_where_lists_are_silent(self._findings(text, normal, spans))
 
     def _findings(self, text: str, normal: str, spans) -> list[Finding]:
         """Innocent matches dropped; overlapping matches of one rule merged into one span."""
@@ -173,6 +173,14 @@ class RuleSet:
             if _inside_quotes(normal, start) and item.context.search(normal):
                 return True
         return False
+
+
+def _model_only_where_lists_are_silent(findings: list[Finding]) -> list[Finding]:
+    """The abuse model speaks only for categories no word-list rule already found: the
+    officer sees one explanation per problem, the most specific one."""
+    listed = {f.rule.category for f in findings if f.rule.detector != "abuse_model"}
+    return [f for f in findings
+            if f.rule.detector != "abuse_model" or f.rule.category not in listed]
 
 
 def check_post(post: dict, rules: RuleSet, *, official_keys: frozenset[str] = frozenset(),

@@ -100,10 +100,12 @@ def words_of(text: str) -> list[str]:
     return [normalise_word(w) for w in _WORD.findall(_CJK_RUN.sub(" ", text))]
 
 
-def features(text: str, extra: Callable[[str], list[str]] | None = None) -> list[int]:
+def features(text: str, extra: Callable[[str], list[str]] | None = None,
+             hints: bool = True) -> list[int]:
     """Sorted distinct hashed feature ids of `text` (at least one: the bias hint).
 
-    `extra` adds a model's own named features (word groups, cues) to the hashed ones.
+    `extra` adds a model's own named features (word groups, cues) to the hashed ones;
+    `hints=False` leaves out the shape hints, for a model that must be faster still.
     """
     ids: set[int] = {_hash("h:any")}
     lowered = text.lower()
@@ -123,7 +125,8 @@ def features(text: str, extra: Callable[[str], list[str]] | None = None) -> list
                 ids.add(_hash(f"z2:{run[i:i + 2]}"))
     for emoji in _EMOJI.findall(text):
         ids.add(_hash(f"e:{emoji}"))
-    ids.update(_hash(h) for h in _hints(text, words))
+    if hints:
+        ids.update(_hash(h) for h in _hints(text, words))
     if extra is not None:
         ids.update(_hash(name) for name in extra(text))
     return sorted(ids)
