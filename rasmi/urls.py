@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("panduan/", include("rasmi.publishing.guide_urls")),
     path("", include("rasmi.inbox.urls")),
+    path("", include("rasmi.inbox.feedback_urls")),
     path("", include("rasmi.publishing.urls")),
     path("", include("rasmi.discovery.urls")),
     path("", include("rasmi.registry.urls")),
