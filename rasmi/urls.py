@@ -14,6 +14,7 @@ urlpatterns = [
     path("panduan/", include("rasmi.publishing.guide_urls")),
     path("", include("rasmi.inbox.urls")),
     path("inbox/", include("rasmi.inbox.complaint_urls")),
+    path("", include("rasmi.inbox.feedback_urls")),
     path("", include("rasmi.publishing.urls")),
     path("", include("rasmi.discovery.urls")),
     path("", include("rasmi.registry.urls")),

@@ -55,3 +55,8 @@ echo "== inbox: signed Meta webhook deliveries into SQLite (WAL), then the worke
 rm -f "$work/inbox.sqlite3"*
 DATABASE_URL="sqlite:///$PWD/$work/inbox.sqlite3" ALLOWED_HOSTS='*' LOG_LEVEL=ERROR \
   $py -m benchmarks.bench_inbox
+
+echo "== inbox: feedback dashboard pages with 1,000,000 stored messages (SQLite)"
+rm -f "$work/feedback.sqlite3"*
+DATABASE_URL="sqlite:///$PWD/$work/feedback.sqlite3" ALLOWED_HOSTS='*' LOG_LEVEL=ERROR \
+  $py -m benchmarks.bench_feedback --messages "${RASMI_BENCH_FEEDBACK_MESSAGES:-1000000}"

@@ -286,7 +286,9 @@ class FeedbackCount(models.Model):
     the feedback dashboard reads a few thousand rows whatever the number of messages.
 
     `dimension` is one of total, intent, sentiment, language, topic, topic_sentiment
-    (value "flood:negative"), urgent.
+    (negative only: "flood:negative"), intent_topic (questions and complaints only:
+    "question:flood"), urgent. The same cells per Malaysian day have the dimension
+    prefixed "day:" and `hour` at the local midnight (rasmi.inbox.feedback).
     """
 
     organisation = models.ForeignKey("registry.Organisation", on_delete=models.CASCADE,
@@ -303,4 +305,4 @@ class FeedbackCount(models.Model):
         indexes = [models.Index(fields=["organisation", "dimension", "hour"])]
 
     def __str__(self) -> str:
-        return f"{self.hour:%Y-%m-%d %H:00} {self.dimension}={self.value}: {self.count}"
+        return f"{self.organisation_id} {self.hour:%Y-%m-%d %H:00} {self.dimension}={self.value}"
