@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from rasmi.inbox import import_events, meta_events, triage
+from rasmi.inbox import feedback, import_events, meta_events, triage
 from rasmi.inbox.meta_events import BadDelivery, Event
 from rasmi.inbox.models import (
     Contact,
@@ -102,6 +102,7 @@ def apply_all(items: list[tuple[Event, SocialAccount]]) -> None:
         account_id__in={a.pk for _, a in items},
         platform_message_id__in={e.message_id for e, _ in items})}
     new, changed, touched = [], {}, {}
+    unanswered = {c.pk for c in conversations.values() if c.first_response_at is None}
     for event, account in items:
         at = event.at or timezone.now()
         key = (account.pk, event.message_id)
@@ -132,6 +133,9 @@ def apply_all(items: list[tuple[Event, SocialAccount]]) -> None:
         triage.route(touched.values())
     # ignore_conflicts: another worker may have stored the same message a moment ago.
     Message.objects.bulk_create(new, ignore_conflicts=True)
+    feedback.count_classified(labelled)
+    feedback.count_first_responses(
+        [c for c in touched.values() if c.pk in unanswered and c.first_response_at])
     Message.objects.bulk_update(list(changed.values()),
                                 ["text", "edited", "deleted", "hidden", "event_at"])
     Conversation.objects.bulk_update(

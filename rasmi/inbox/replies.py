@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from rasmi.audit.services import record
 from rasmi.connectors.base import ConnectorError, ErrorKind, window_open
 from rasmi.errors import UserError
-from rasmi.inbox import policy
+from rasmi.inbox import feedback, policy, triage
 from rasmi.inbox.canned import effective_language, render_canned, validate_canned
 from rasmi.inbox.models import Conversation, ConversationKind, Direction, Message
 from rasmi.inbox.platform_errors import explain
@@ -172,12 +172,13 @@ def send_reply(conversation: Conversation, user, text: str, language: str,
              "first_response_due": conversation.first_response_due}
     # The reply answers the public: the first-response clock stops now, in this
     # transaction, whatever the platform later says about the send.
-    if conversation.first_response_at is None:
-        conversation.first_response_at = now
-    conversation.awaiting_since = conversation.first_response_due = None
+    first = conversation.first_response_at is None
+    triage.answered(conversation, now)
     conversation.last_message_at = max(conversation.last_message_at, now)
     conversation.save(update_fields=["first_response_at", "awaiting_since",
                                      "first_response_due", "last_message_at", "updated_at"])
+    if first:
+        feedback.count_first_responses([conversation])
     record(user, "inbox.reply", message, before=clock, after={
         "conversation": conversation.pk, "language": language, "text": text,
         "verdict": verdict, "rules": sorted({f["rule"] for f in findings}),

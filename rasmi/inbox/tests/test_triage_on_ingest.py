@@ -82,3 +82,16 @@ def test_routing_rules_give_the_conversation_to_the_first_matching_team(pages):
                                topic="licence", team=floods, active=False)
     comment("Bila nak buka permohonan lesen memandu online?", "1_1")
     assert Conversation.objects.get().team == licences
+
+
+def test_labelled_messages_and_first_replies_reach_the_feedback_counts(pages):
+    from rasmi.inbox.feedback import ALL
+    from rasmi.inbox.models import FeedbackCount
+
+    comment("Bila nak buka permohonan lesen memandu online?", "987654321098765_1122334455667788")
+    hourly = FeedbackCount.objects.filter(dimension__in=["total", "intent"])
+    cells = {(c.dimension, c.value): c.count for c in hourly}
+    assert cells[("total", ALL)] == 1 and cells[("intent", "question")] == 1
+    ingest.process(Delivery.objects.create(source="meta",
+                                           body=payload("page_reply_by_page").decode()).pk)
+    assert FeedbackCount.objects.filter(dimension="response_sla").exists()
