@@ -14,6 +14,7 @@ demo: venv
 	$(BIN)/rasmi load_demo
 	$(BIN)/rasmi load_demo_candidates
 	$(BIN)/rasmi load_demo_posts
+	$(BIN)/rasmi load_demo_inbox
 
 run: demo
 	@echo ""

@@ -124,13 +124,21 @@ def apply_all(items: list[tuple[Event, SocialAccount]]) -> None:
             if message.pk is not None:
                 changed[key] = message
     labelled = triage.label(new)
-    if labelled:
-        targets = triage.targets_for({m.conversation.organisation_id for m in labelled})
-        for message in sorted(labelled, key=lambda m: m.sent_at):
-            conversation = message.conversation
+    targets = triage.targets_for({c.organisation_id for c in conversations.values()})
+    # In time order, so a reply stops the clock its question started, and a question
+    # after the reply starts it again.
+    for message in sorted(new, key=lambda m: m.sent_at):
+        conversation = message.conversation
+        if message.direction == Direction.OUT:
+            waiting = conversation.awaiting_since
+            if conversation.first_response_at is None or (
+                    waiting is not None and message.sent_at >= waiting):
+                triage.answered(conversation, message.sent_at)
+                touched[conversation.pk] = conversation
+        elif message.classified_at is not None:
             triage.roll_up(conversation, message, targets[conversation.organisation_id])
             touched[conversation.pk] = conversation
-        triage.route(touched.values())
+    triage.route(touched.values())
     # ignore_conflicts: another worker may have stored the same message a moment ago.
     Message.objects.bulk_create(new, ignore_conflicts=True)
     feedback.count_classified(labelled)
@@ -209,16 +217,12 @@ def _change(message: Message, event: Event, at) -> None:
 
 
 def _touch(conversation: Conversation, message: Message) -> bool:
-    """A new message: the conversation's clock, a reply's first response, and a resolved
-    conversation opened again when the public writes. True when something changed."""
+    """A new message: the conversation's last activity, and a resolved conversation
+    opened again when the public writes. True when something changed. (The reply clock
+    is kept in apply_all, once the messages are labelled.)"""
     changed = False
     if message.sent_at > conversation.last_message_at:
         conversation.last_message_at, changed = message.sent_at, True
-    waiting = conversation.awaiting_since
-    if message.direction == Direction.OUT and (conversation.first_response_at is None or (
-            waiting is not None and message.sent_at >= waiting)):
-        triage.answered(conversation, message.sent_at)
-        changed = True
     if message.direction == Direction.IN and conversation.status == ConversationStatus.RESOLVED:
         conversation.status, conversation.resolved_at, changed = \
             ConversationStatus.OPEN, None, True
