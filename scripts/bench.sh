@@ -60,3 +60,9 @@ echo "== inbox: feedback dashboard pages with 1,000,000 stored messages (SQLite)
 rm -f "$work/feedback.sqlite3"*
 DATABASE_URL="sqlite:///$PWD/$work/feedback.sqlite3" ALLOWED_HOSTS='*' LOG_LEVEL=ERROR \
   $py -m benchmarks.bench_feedback --messages "${RASMI_BENCH_FEEDBACK_MESSAGES:-1000000}"
+
+echo "== inbox: classification (language, intent, sentiment, topics, urgent) on one core"
+$py -m benchmarks.bench_classify
+
+echo "== inbox: FAQ suggestions over 100,000 questions"
+$py -m benchmarks.bench_faq
