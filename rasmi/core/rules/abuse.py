@@ -27,7 +27,7 @@ from rasmi.core.textmodel.features import _word_features, features, normalise_wo
 MODEL_PATH = Path(__file__).with_name("abuse.npz")
 CATEGORIES = ("hate_3r", "profanity", "harassment", "violence", "sexual")
 SETTINGS = {"l2": 1e-4, "steps": 250, "rate": 0.2, "min_count": 2, "folds": 5,
-            "false_block_aim": 0.01}
+            "false_block_aim": 0.005}
 
 
 @dataclass(frozen=True)

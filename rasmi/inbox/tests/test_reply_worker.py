@@ -6,7 +6,7 @@ import datetime as dt
 
 import httpx
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 
 from rasmi.audit.models import AuditEntry
@@ -97,7 +97,8 @@ def test_an_expired_token_fails_the_reply_for_a_person(transactional_db, desk, m
     message = reload(message)
     assert message.send_state == SendState.FAILED
     assert stored_kind(message.send_error) == "token_expired"
-    assert "expired" in explain(stored_kind(message.send_error))
+    with translation.override("en"):
+        assert "expired" in explain(stored_kind(message.send_error))
     assert not DBTaskResult.objects.filter(status="READY").exists()  # not retried
     entry = AuditEntry.objects.get(action="inbox.reply.failed")
     assert entry.after["kind"] == "token_expired"
