@@ -24,7 +24,7 @@ def messages(count: int) -> list[str]:
 
 def main() -> None:
     texts = messages(COUNT)
-    model = TriageModel()
+    model = TriageModel.load()
     model.classify(texts[:200])  # load and warm numpy
     feature_module._word_features.cache_clear()
     started = time.perf_counter()

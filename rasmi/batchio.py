@@ -9,6 +9,20 @@ from typing import IO
 from django.core.management.base import BaseCommand, CommandError
 
 
+def missing_id_or_text(record) -> str | None:
+    """Why a JSON Lines record lacks what every text batch needs (an `id`, a `text`), or
+    None."""
+    if not isinstance(record, dict):
+        return "not a JSON object"
+    identifier = record.get("id")
+    if identifier is None or identifier == "" or isinstance(identifier, bool) \
+            or not isinstance(identifier, str | int):
+        return "missing required field 'id'"
+    if not isinstance(record.get("text"), str):
+        return "missing required field 'text'"
+    return None
+
+
 def open_input(path: Path) -> IO[str]:
     try:
         return path.open(encoding="utf-8-sig", errors="strict", newline="")

@@ -53,10 +53,8 @@ def show(name: str, rows: list[dict], predictions: list[dict]) -> dict:
 def main() -> int:
     training = [row for path in TRAINING for row in load(path)]
     predictions, scores = train.cross_validate(training)
-    model = TriageModel()
-    for prediction, score in zip(predictions, scores, strict=True):
-        prediction["urgent"] = bool(score >= model.urgent_threshold
-                                    or prediction["urgent"])
+    model = TriageModel.load()
+    train.mark_urgent(predictions, training, scores, model.urgent_threshold)
     show("dev (5-fold cross-validation, tuned on)", training, predictions)
     held_out = load(HELD_OUT)
     labelled = [r.as_dict() for r in model.classify([r["text"] for r in held_out])]

@@ -124,7 +124,7 @@ def apply_all(items: list[tuple[Event, SocialAccount]]) -> None:
             if message.pk is not None:
                 changed[key] = message
     labelled = triage.label(new)
-    targets = triage.targets_for({c.organisation_id for c in conversations.values()})
+    targets = triage.targets_for({m.conversation.organisation_id for m in labelled})
     # In time order, so a reply stops the clock its question started, and a question
     # after the reply starts it again.
     for message in sorted(new, key=lambda m: m.sent_at):

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from rasmi.core.textmodel import linear, store
-from rasmi.core.textmodel.features import _word_features, features, normalise_word
+from rasmi.core.textmodel.features import _word_features, features, normalise_word, word_spans
 
 MODEL_PATH = Path(__file__).with_name("abuse.npz")
 CATEGORIES = ("hate_3r", "profanity", "harassment", "violence", "sexual")
@@ -64,20 +64,13 @@ class AbuseModel:
         """The words of `text` whose own features push hardest towards "abusive"."""
         weights = self.abusive.weights[:, 0]
         scored = []
-        for start, end, word in _words_with_offsets(text):
+        for start, end, word in word_spans(text):
             cols = [self._columns[h] for h in _word_features(normalise_word(word))
                     if h in self._columns]
             if cols:
                 scored.append((float(weights[cols].sum()), start, end))
         scored.sort(reverse=True)
         return tuple((s, e) for w, s, e in scored[:3] if w > 0)
-
-
-def _words_with_offsets(text: str):
-    from rasmi.core.textmodel.features import _WORD
-
-    for match in _WORD.finditer(text):
-        yield match.start(), match.end(), match.group(0).lower()
 
 
 def post_features(text: str) -> list[int]:

@@ -9,8 +9,8 @@ that language's. Pure Python, no Django; a few microseconds a post.
 import re
 
 _LATIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_TAMIL = re.compile(r"[\u0b80-\u0bff]")
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+TAMIL = re.compile(r"[\u0b80-\u0bff]")
 
 MALAY = frozenset("""
 dan yang di ke dari daripada untuk pada dengan ini itu akan telah sudah boleh tidak tak
@@ -43,6 +43,11 @@ never always work hard people good well very just like know see want need go com
 _SHARED = frozenset("a an di i me my do".split())
 
 
+def is_malay_word(word: str) -> bool:
+    """A common Malay word, or any word with a Malay prefix and suffix."""
+    return word in MALAY or _MALAY_AFFIXED.fullmatch(word) is not None
+
+
 def latin_words(text: str) -> list[str]:
     return _LATIN_WORD.findall(text.lower())
 
@@ -50,14 +55,14 @@ def latin_words(text: str) -> list[str]:
 def languages_present(text: str) -> set[str]:
     """Codes of the languages that carry at least part of the text: ms, en, zh, ta."""
     found: set[str] = set()
-    if _CJK.search(text):
+    if CJK.search(text):
         found.add("zh")
-    if _TAMIL.search(text):
+    if TAMIL.search(text):
         found.add("ta")
     words = [w for w in latin_words(text) if w not in _SHARED]
     if not words:
         return found
-    malay = sum(1 for w in words if w in MALAY or _MALAY_AFFIXED.fullmatch(w))
+    malay = sum(1 for w in words if is_malay_word(w))
     english = sum(1 for w in words if w in ENGLISH)
     # A language is present with two of its words, or one in a very short text.
     needed = 1 if len(words) <= 4 else 2

@@ -22,7 +22,7 @@ import zlib
 from collections.abc import Callable
 from functools import lru_cache
 
-from rasmi.core.text.language import _MALAY_AFFIXED, ENGLISH, MALAY
+from rasmi.core.text.language import ENGLISH, TAMIL, is_malay_word
 
 BITS = 20
 MASK = (1 << BITS) - 1
@@ -57,7 +57,6 @@ SHORT_FORMS = {
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|my|net|org|ly|co)(?:/\S*)?",
                   re.IGNORECASE)
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_TAMIL = re.compile(r"[\u0b80-\u0bff]")
 # Tamil vowel signs are combining marks, which \w leaves out: without them a Tamil word
 # falls apart into letters.
 _WORD = re.compile(r"(?:[^\W_]|[\u0b80-\u0bff])+(?:['’][^\W_]+)?")
@@ -88,6 +87,17 @@ def _hash(feature: str) -> int:
 
 def _bucket(count: int) -> str:
     return "0" if count == 0 else "1" if count == 1 else "2" if count <= 3 else "4"
+
+
+def malay_like(word: str) -> bool:
+    """A Malay word, counting social-media short forms ("sy", "x", "dgn") as Malay."""
+    return word in SHORT_FORMS or is_malay_word(word)
+
+
+def word_spans(text: str):
+    """(start, end, lower-cased word) of each word, for pointing at words in `text`."""
+    for match in _WORD.finditer(text):
+        yield match.start(), match.end(), match.group(0).lower()
 
 
 def normalise_word(word: str) -> str:
@@ -134,8 +144,7 @@ def features(text: str, extra: Callable[[str], list[str]] | None = None,
 
 def _hints(text: str, words: list[str]) -> list[str]:
     latin = [w for w in words if w.isascii()]
-    malay = sum(1 for w in latin if w in MALAY or w in SHORT_FORMS
-                or _MALAY_AFFIXED.fullmatch(w))
+    malay = sum(1 for w in latin if malay_like(w))
     english = sum(1 for w in latin if w in ENGLISH)
     hints = [f"h:ms{_bucket(malay)}", f"h:en{_bucket(english)}",
              f"h:msen{_bucket(malay)}{_bucket(english)}",
@@ -145,7 +154,7 @@ def _hints(text: str, words: list[str]) -> list[str]:
         share = english / (malay + english)
         hints.append(f"h:enshare{min(4, int(share * 5))}")
     cjk = bool(_CJK_RUN.search(text))
-    tamil = bool(_TAMIL.search(text))
+    tamil = bool(TAMIL.search(text))
     hints.append(f"h:script{int(cjk)}{int(tamil)}{int(bool(latin))}")
     if not words and not cjk:
         hints.append("h:nowords")

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rasmi.core.text.language import _MALAY_AFFIXED, ENGLISH, MALAY
-from rasmi.core.textmodel.features import SHORT_FORMS, words_of
+from rasmi.core.text.language import ENGLISH
+from rasmi.core.textmodel.features import malay_like, words_of
 
 MIN_SEEN = 3
 PURITY = 0.9
@@ -35,7 +35,7 @@ def learn(rows: list[dict]) -> dict[str, str]:
 
 
 def _language(word: str, lexicon: dict[str, str]) -> str | None:
-    if word in MALAY or word in SHORT_FORMS or _MALAY_AFFIXED.fullmatch(word):
+    if malay_like(word):
         return "ms"
     if word in ENGLISH:
         return "en"

@@ -19,9 +19,10 @@ from pathlib import Path
 
 import numpy as np
 
-from rasmi.core.text.language import _CJK, _TAMIL
+from rasmi.core.text.language import CJK, TAMIL
 from rasmi.core.textmodel import store
 from rasmi.core.textmodel.features import features, words_of
+from rasmi.core.textmodel.linear import Head, Vocabulary
 from rasmi.core.triage import lexicon as language_lexicon
 from rasmi.core.triage.cues import group_features, topics_in
 from rasmi.core.triage.urgent import danger_cue
@@ -55,11 +56,15 @@ class Triage:
 
 
 class TriageModel:
-    def __init__(self, path: Path = MODEL_PATH):
-        self.vocabulary, self.heads, self.settings = store.load(path)
+    def __init__(self, vocabulary: Vocabulary, heads: Mapping[str, Head], settings: dict):
+        self.vocabulary, self.heads, self.settings = vocabulary, dict(heads), settings
         self.lexicon = self.settings["lexicon"]
         self.urgent_threshold = float(self.settings["urgent_threshold"])
         self.topic_threshold = float(self.settings.get("topic_threshold", 0.5))
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> TriageModel:
+        return cls(*store.load(path))
 
     def classify(self, texts: Iterable[str], topics: Collection[str] | None = None,
                  topic_terms: Mapping[str, Collection[str]] | None = None) -> list[Triage]:
@@ -103,7 +108,7 @@ def _script_language(text: str) -> str | None:
     latin = any(w.isascii() and w.isalpha() and len(w) > 1 for w in words)
     if latin:
         return None
-    cjk, tamil = bool(_CJK.search(text)), bool(_TAMIL.search(text))
+    cjk, tamil = bool(CJK.search(text)), bool(TAMIL.search(text))
     if cjk != tamil:
         return "zh" if cjk else "ta"
     return None
@@ -129,7 +134,7 @@ def _own_topics(text: str, topic_terms: Mapping[str, Collection[str]]) -> list[s
 
 @lru_cache(maxsize=1)
 def default_model() -> TriageModel:
-    return TriageModel()
+    return TriageModel.load()
 
 
 def classify(texts: Iterable[str], **options) -> list[Triage]:

@@ -44,10 +44,11 @@ def read(paths: list[Path]) -> list[dict]:
     return rows
 
 
-def fit(rows: list[dict], settings: dict = SETTINGS) -> tuple[linear.Vocabulary,
-                                                              list[linear.Head]]:
+def fit(rows: list[dict], settings: dict = SETTINGS, *,
+        urgent_threshold: float = 0.5) -> TriageModel:
+    """A model trained on `rows`; its settings carry the learnt lexicon and the
+    urgency threshold given."""
     lexicon = language_lexicon.learn(rows)
-    settings["lexicon"] = lexicon
     feature_lists = [triage_features(r["text"], lexicon) for r in rows]
     vocabulary = linear.Vocabulary.fit(feature_lists, settings["min_count"])
     x = vocabulary.matrix(feature_lists)
@@ -74,7 +75,8 @@ def fit(rows: list[dict], settings: dict = SETTINGS) -> tuple[linear.Vocabulary,
                             steps=settings["steps"], rate=settings["rate"],
                             sample_weight=weight, positive_weight=positive)
         heads.append(linear.Head(name, kind, list(classes), w, b))
-    return vocabulary, heads
+    return TriageModel(vocabulary, {h.name: h for h in heads},
+                       dict(settings, lexicon=lexicon, urgent_threshold=urgent_threshold))
 
 
 def cross_validate(rows: list[dict], settings: dict = SETTINGS) -> tuple[list[dict],
@@ -86,9 +88,7 @@ def cross_validate(rows: list[dict], settings: dict = SETTINGS) -> tuple[list[di
     urgent = np.zeros(len(rows))
     for fold in folds:
         held = set(fold.tolist())
-        train_rows = [r for i, r in enumerate(rows) if i not in held]
-        fold_settings = dict(settings)
-        model = _in_memory(*fit(train_rows, fold_settings), fold_settings, threshold=0.5)
+        model = fit([r for i, r in enumerate(rows) if i not in held], settings)
         results = model.classify([rows[i]["text"] for i in fold])
         for i, result in zip(fold, results, strict=True):
             predictions[i] = result.as_dict()
@@ -96,15 +96,12 @@ def cross_validate(rows: list[dict], settings: dict = SETTINGS) -> tuple[list[di
     return predictions, urgent
 
 
-def _in_memory(vocabulary, heads, settings, threshold: float) -> TriageModel:
-    model = TriageModel.__new__(TriageModel)
-    model.vocabulary = vocabulary
-    model.heads = {h.name: h for h in heads}
-    model.settings = settings
-    model.lexicon = settings["lexicon"]
-    model.urgent_threshold = threshold
-    model.topic_threshold = settings["topic_threshold"]
-    return model
+def mark_urgent(predictions: list[dict], rows: list[dict], scores: np.ndarray,
+                threshold: float) -> None:
+    """Urgency of out-of-fold predictions at `threshold`, as the shipped model decides it
+    (probability or danger cue)."""
+    for prediction, row, score in zip(predictions, rows, scores, strict=True):
+        prediction["urgent"] = bool(score >= threshold or danger_cue(row["text"]))
 
 
 def choose_urgent_threshold(rows: list[dict], scores: np.ndarray, aim: float) -> float:
@@ -127,16 +124,14 @@ def main(argv: list[str] | None = None) -> int:
     settings = dict(SETTINGS)
     predictions, scores = cross_validate(rows, settings)
     threshold = choose_urgent_threshold(rows, scores, settings["urgent_recall_aim"])
-    for prediction, row, score in zip(predictions, rows, scores, strict=True):
-        prediction["urgent"] = bool(score >= threshold or danger_cue(row["text"]))
+    mark_urgent(predictions, rows, scores, threshold)
     print(f"{len(rows)} messages, {settings['folds']}-fold cross-validation, "
           f"urgent threshold {threshold}")
     print(metrics.report(rows, predictions))
-    settings["urgent_threshold"] = threshold
-    vocabulary, heads = fit(rows, settings)
-    store.save(args.output, vocabulary, heads, settings)
+    model = fit(rows, settings, urgent_threshold=threshold)
+    store.save(args.output, model.vocabulary, list(model.heads.values()), model.settings)
     print(f"wrote {args.output} ({args.output.stat().st_size // 1024} KiB, "
-          f"{len(vocabulary)} features)")
+          f"{len(model.vocabulary)} features)")
     return 0
 
 

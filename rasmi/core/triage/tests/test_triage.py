@@ -98,9 +98,7 @@ def test_training_learns_a_separable_toy_set():
         rows.append({"text": f"tolong banjir terperangkap atas bumbung {i}", "language": "ms",
                      "intent": "report", "sentiment": "negative", "topics": ["flood"],
                      "urgent": True})
-    settings = dict(train.SETTINGS, steps=80)
-    vocabulary, heads = train.fit(rows, settings)
-    model = train._in_memory(vocabulary, heads, settings, threshold=0.5)
+    model = train.fit(rows, dict(train.SETTINGS, steps=80), urgent_threshold=0.5)
     labelled = model.classify(["bila nak siap lesen?", "thank you great service",
                                "banjir, terperangkap"])
     assert [r.intent for r in labelled] == ["question", "praise", "report"]

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from rasmi.batchio import BatchOutput, open_input
+from rasmi.batchio import BatchOutput, missing_id_or_text, open_input
 from rasmi.core.triage.model import TOPICS, default_model
 
 BATCH = 1000  # the model labels a list at a time: one matrix product per batch
@@ -42,7 +42,7 @@ class Command(BaseCommand):
                 except ValueError:
                     out.skip(f"line {number}: not valid JSON")
                     continue
-                reason = _problem(message)
+                reason = missing_id_or_text(message)
                 if reason:
                     out.skip(f"line {number}: {reason}")
                     continue
@@ -50,18 +50,6 @@ class Command(BaseCommand):
                 if len(batch) >= BATCH:
                     _flush(model, batch, topics, out)
             _flush(model, batch, topics, out)
-
-
-def _problem(message) -> str | None:
-    if not isinstance(message, dict):
-        return "not a JSON object"
-    identifier = message.get("id")
-    if identifier is None or identifier == "" or isinstance(identifier, bool) \
-            or not isinstance(identifier, str | int):
-        return "missing required field 'id'"
-    if not isinstance(message.get("text"), str):
-        return "missing required field 'text'"
-    return None
 
 
 def _flush(model, batch: list[dict], topics, out: BatchOutput) -> None:

@@ -3,21 +3,16 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from rasmi.batchio import BatchOutput, open_input
+from rasmi.batchio import BatchOutput, missing_id_or_text, open_input
 from rasmi.core.platforms import PLATFORM_CODES
 from rasmi.publishing import compliance
 
 
 def problem(post) -> str | None:
     """What makes a line unusable, or None. Only `id` and `text` are required."""
-    if not isinstance(post, dict):
-        return "not a JSON object"
-    identifier = post.get("id")
-    if identifier is None or identifier == "" or isinstance(identifier, bool) \
-            or not isinstance(identifier, str | int):
-        return "missing required field 'id'"
-    if not isinstance(post.get("text"), str):
-        return "missing required field 'text'"
+    reason = missing_id_or_text(post)
+    if reason:
+        return reason
     platforms = post.get("platforms", [])
     if not isinstance(platforms, list) or not all(p in PLATFORM_CODES for p in platforms):
         return f"platforms must be a list of {', '.join(PLATFORM_CODES)}"
