@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
 from e2e.conftest import login
-from e2e.test_page_tour import AXE_OPTIONS, LAPTOP, PHONE, new_session
+from e2e.test_page_tour import LAPTOP, PHONE, axe_and_overflow, new_session
 
 pytestmark = pytest.mark.e2e
 
@@ -91,14 +91,7 @@ def test_complaint_pages_pass_axe_and_fit_the_screen(browser, inbox, language, v
             page.goto(base + path)
             where = f"{language} {viewport['width']}px {path}"
             assert page.locator("html").get_attribute("lang") == language, where
-            for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
-                if violation["impact"] in ("serious", "critical"):
-                    targets = [n["target"] for n in violation["nodes"]][:3]
-                    problems.append(f"{where}: axe {violation['id']} {targets}")
-            overflow = page.evaluate(
-                "() => document.documentElement.scrollWidth - window.innerWidth")
-            if overflow > 1:
-                problems.append(f"{where}: {overflow}px wider than the screen")
+            problems += axe_and_overflow(page, axe, where)
         page.goto(base + "/inbox/soalan-lazim/kkm/")
         assert page.locator('[data-testid="faq-suggestions"] tbody tr').count() == 1
     finally:

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from e2e.test_page_tour import AXE_OPTIONS, LAPTOP, PHONE, new_session
+from e2e.test_page_tour import LAPTOP, PHONE, axe_and_overflow, new_session
 
 pytestmark = pytest.mark.e2e
 
@@ -67,14 +67,7 @@ def test_feedback_pages_read_well_and_pass_axe(browser, demo_site, feedback_data
             page = sessions[username][1]
             page.goto(demo_site + path)
             where = f"{language} {viewport['width']}px {username} {path}"
-            for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
-                if violation["impact"] in ("serious", "critical"):
-                    targets = [n["target"] for n in violation["nodes"]][:3]
-                    problems.append(f"{where}: axe {violation['id']} {targets}")
-            overflow = page.evaluate(
-                "() => document.documentElement.scrollWidth - window.innerWidth")
-            if overflow > 1:
-                problems.append(f"{where}: {overflow}px wider than the screen")
+            problems += axe_and_overflow(page, axe, where)
             for chart in page.evaluate(CHARTS):
                 # Side-by-side charts (one per intent) share the laptop's column.
                 if chart["viewBox"] or chart["width"] < 280:

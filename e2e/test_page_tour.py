@@ -126,6 +126,20 @@ def pages(data) -> list[tuple[str, str | None]]:
                ("/staf/", "pemerhati.kkm")])
 
 
+def axe_and_overflow(page, axe: Axe, where: str) -> list[str]:
+    """What every tour reports of a page: axe's serious and critical violations, and any
+    width beyond the screen."""
+    problems = []
+    for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
+        if violation["impact"] in ("serious", "critical"):
+            targets = [n["target"] for n in violation["nodes"]][:3]
+            problems.append(f"{where}: axe {violation['id']} {targets}")
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    if overflow > 1:
+        problems.append(f"{where}: {overflow}px wider than the screen")
+    return problems
+
+
 def new_session(browser, base, language, viewport, username):
     context = browser.new_context(locale="en-GB", viewport=viewport)
     context.add_cookies([{"name": "django_language", "value": language, "url": base}])
@@ -162,21 +176,13 @@ def test_every_page_reads_well_and_passes_axe(browser, demo_site, tour_data, lan
                 name = re.sub(r"[^a-z0-9]+", "_", f"{username or 'public'}{path}")[:80]
                 page.screenshot(path=f"{shots}/{language}-{viewport['width']}-{name}.png",
                                 full_page=True)
-            results = axe.run(page, options=AXE_OPTIONS)
-            for violation in results.response["violations"]:
-                if violation["impact"] in ("serious", "critical"):
-                    targets = [n["target"] for n in violation["nodes"]][:3]
-                    problems.append(f"{where}: axe {violation['id']} {targets}")
+            problems += axe_and_overflow(page, axe, where)
             texts = visible_texts(page)
             problems += [f"{where}: said twice: {s!r}"
                          for s in repeated_sentences(page.inner_text("body"))]
             if leftovers and not any(marker in path for marker in BILINGUAL):
                 problems += [f"{where}: English on a BM page: {t!r}"
                              for t in sorted(set(texts) & leftovers)]
-            overflow = page.evaluate(
-                "() => document.documentElement.scrollWidth - window.innerWidth")
-            if overflow > 1:
-                problems.append(f"{where}: {overflow}px wider than the screen")
     finally:
         for context, _page in sessions.values():
             context.close()

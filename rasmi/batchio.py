@@ -3,10 +3,24 @@ lines to a file or standard output, a progress count on a terminal, bad lines re
 number on standard error, and a non-zero exit when any line was skipped."""
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from django.core.management.base import BaseCommand, CommandError
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A bad line of an input file, as imports report it."""
+
+    file: str
+    line: int  # 0: the file as a whole
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.reason}"
 
 
 def missing_id_or_text(record) -> str | None:

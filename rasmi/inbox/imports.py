@@ -38,6 +38,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rasmi.audit.services import record
+from rasmi.batchio import Problem
 from rasmi.core import links
 from rasmi.errors import UserError
 from rasmi.inbox import import_events, ingest
@@ -55,17 +56,6 @@ FUTURE_SLACK = dt.timedelta(days=1)  # clocks and time zones of exports differ a
 
 class MessageImportError(UserError):
     pass
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int  # 0: the file as a whole
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.reason}" if self.line \
-            else f"{self.file}: {self.reason}"
 
 
 @dataclass

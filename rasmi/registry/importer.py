@@ -62,6 +62,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rasmi.audit.services import PendingEntry, record_many
+from rasmi.batchio import Problem
 from rasmi.bulksql import insert_rows, update_rows
 from rasmi.core import links
 from rasmi.core.platforms import PLATFORM_CODES
@@ -92,17 +93,6 @@ WHOLE_TABLE = 5000  # asked about this many accounts or more, read the table in 
 STATUSES = frozenset(AccountStatus.values)
 # Tables whose writers wait while an import runs on PostgreSQL (readers do not).
 LOCKED_TABLES = (Organisation, SocialAccount, AccountAlias)
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int  # 0: the file as a whole
-    reason: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.reason}"
 
 
 @dataclass
