@@ -124,20 +124,8 @@ def apply_all(items: list[tuple[Event, SocialAccount]]) -> None:
             if message.pk is not None:
                 changed[key] = message
     labelled = triage.label(new)
-    targets = triage.targets_for({m.conversation.organisation_id for m in labelled})
-    # In time order, so a reply stops the clock its question started, and a question
-    # after the reply starts it again.
-    for message in sorted(new, key=lambda m: m.sent_at):
-        conversation = message.conversation
-        if message.direction == Direction.OUT:
-            waiting = conversation.awaiting_since
-            if conversation.first_response_at is None or (
-                    waiting is not None and message.sent_at >= waiting):
-                triage.answered(conversation, message.sent_at)
-                touched[conversation.pk] = conversation
-        elif message.classified_at is not None:
-            triage.roll_up(conversation, message, targets[conversation.organisation_id])
-            touched[conversation.pk] = conversation
+    for conversation in triage.keep_clock(new, labelled):
+        touched[conversation.pk] = conversation
     triage.route(touched.values())
     # ignore_conflicts: another worker may have stored the same message a moment ago.
     Message.objects.bulk_create(new, ignore_conflicts=True)

@@ -73,6 +73,27 @@ def roll_up(conversation: Conversation, message: Message,
                                                     second=0, microsecond=0)
 
 
+def keep_clock(new: list[Message], labelled: list[Message]) -> list[Conversation]:
+    """Roll the labelled messages up and keep each conversation's clock, in time order:
+    a reply stops the clock its question started, a question after the reply starts it
+    again, and a reply older than the question waiting changes nothing. Returns the
+    conversations changed."""
+    targets = targets_for({m.conversation.organisation_id for m in labelled})
+    changed: dict[int, Conversation] = {}
+    for message in sorted(new, key=lambda m: m.sent_at):
+        conversation = message.conversation
+        if message.direction == Direction.OUT:
+            waiting = conversation.awaiting_since
+            if conversation.first_response_at is None or (
+                    waiting is not None and message.sent_at >= waiting):
+                answered(conversation, message.sent_at)
+                changed[conversation.pk] = conversation
+        elif message.classified_at is not None:
+            roll_up(conversation, message, targets[conversation.organisation_id])
+            changed[conversation.pk] = conversation
+    return list(changed.values())
+
+
 def answered(conversation: Conversation, at: dt.datetime) -> None:
     """The organisation replied (from Rasmi or on the platform): the clock stops."""
     if conversation.first_response_at is None:
