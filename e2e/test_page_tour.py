@@ -128,7 +128,11 @@ def pages(data) -> list[tuple[str, str | None]]:
 
 def axe_and_overflow(page, axe: Axe, where: str) -> list[str]:
     """What every tour reports of a page: axe's serious and critical violations, and any
-    width beyond the screen."""
+    width beyond the screen. With RASMI_SCREENSHOTS=DIR, a full-page picture of it too."""
+    shots = os.environ.get("RASMI_SCREENSHOTS")
+    if shots:
+        name = re.sub(r"[^a-z0-9]+", "_", where.lower()).strip("_")[:100]
+        page.screenshot(path=f"{shots}/{name}.png", full_page=True)
     problems = []
     for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
         if violation["impact"] in ("serious", "critical"):
@@ -160,7 +164,6 @@ def test_every_page_reads_well_and_passes_axe(browser, demo_site, tour_data, lan
                                               viewport):
     axe = Axe()
     leftovers = english_only_texts() if language == "ms" else set()
-    shots = os.environ.get("RASMI_SCREENSHOTS")
     problems: list[str] = []
     sessions: dict[str | None, tuple] = {}
     try:
@@ -172,10 +175,6 @@ def test_every_page_reads_well_and_passes_axe(browser, demo_site, tour_data, lan
             page.goto(demo_site + path)
             where = f"{language} {viewport['width']}px {username or 'public'} {path}"
             assert page.locator("html").get_attribute("lang") in (language, "ms"), where
-            if shots:
-                name = re.sub(r"[^a-z0-9]+", "_", f"{username or 'public'}{path}")[:80]
-                page.screenshot(path=f"{shots}/{language}-{viewport['width']}-{name}.png",
-                                full_page=True)
             problems += axe_and_overflow(page, axe, where)
             texts = visible_texts(page)
             problems += [f"{where}: said twice: {s!r}"
