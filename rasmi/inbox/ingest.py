@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from rasmi.bulksql import update_objects
 from rasmi.inbox import feedback, import_events, meta_events, triage
 from rasmi.inbox.meta_events import BadDelivery, Event
 from rasmi.inbox.models import (
@@ -37,34 +38,51 @@ PARSERS = {"meta": meta_events.parse, "youtube": youtube_comments.parse,
            "x": x_mentions.parse, "import": import_events.parse}
 
 
-def process(delivery_id: int) -> str:
+# Deliveries waiting when a worker takes one are applied with it, up to this many, so a
+# busy queue costs a few queries per batch rather than per delivery; the tasks of those
+# swept along then find theirs done.
+SWEEP = 50
+
+
+def process(delivery_id: int, sweep: int = SWEEP) -> str:
     with transaction.atomic():
         delivery = (Delivery.objects.select_for_update()
                     .filter(pk=delivery_id, processed_at__isnull=True).first())
         if delivery is None:
             return "already processed"
-        try:
-            events = PARSERS[delivery.source](delivery.body)
-        except (BadDelivery, KeyError) as error:
-            delivery.error = f"{type(error).__name__}: {error}"[:2000]
-            events = []
-        accounts = _official_accounts(events)
+        # skip_locked: another worker's sweep keeps what it holds (PostgreSQL; SQLite has
+        # one writer at a time anyway).
+        waiting = list(Delivery.objects.select_for_update(skip_locked=True)
+                       .filter(processed_at__isnull=True).exclude(pk=delivery.pk)
+                       .order_by("received_at")[:max(sweep - 1, 0)])
+        batch = [delivery, *waiting]
+        parsed = [(each, _parse(each)) for each in batch]
+        accounts = _official_accounts([e for _, events in parsed for e in events])
         accepted = []
-        for event in events:
-            account = accounts.get((event.platform, event.account_id))
-            if account is None:
-                delivery.refused.append({"platform": event.platform,
+        for each, events in parsed:
+            for event in events:
+                account = accounts.get((event.platform, event.account_id))
+                if account is None:
+                    each.refused.append({"platform": event.platform,
                                          "account_id": event.account_id,
                                          "message_id": event.message_id})
-            else:
-                accepted.append((event, account))
+                else:
+                    accepted.append((event, account))
+            each.events, each.processed_at = len(events), timezone.now()
+            if each.refused:
+                log.warning("delivery %s: %d event(s) for accounts not official in the "
+                            "register", each.pk, len(each.refused))
         apply_all(accepted)
-        if delivery.refused:
-            log.warning("delivery %s: %d event(s) for accounts not official in the register",
-                        delivery.pk, len(delivery.refused))
-        delivery.events, delivery.processed_at = len(events), timezone.now()
-        delivery.save(update_fields=["events", "refused", "error", "processed_at"])
-    return "bad delivery" if delivery.error else f"{len(events)} events"
+        update_objects(Delivery, batch, ["events", "refused", "error", "processed_at"])
+    return "bad delivery" if delivery.error else f"{delivery.events} events"
+
+
+def _parse(delivery: Delivery) -> list[Event]:
+    try:
+        return PARSERS[delivery.source](delivery.body)
+    except (BadDelivery, KeyError) as error:
+        delivery.error = f"{type(error).__name__}: {error}"[:2000]
+        return []
 
 
 def process_pending(limit: int = 1000) -> int:
@@ -132,10 +150,10 @@ def apply_all(items: list[tuple[Event, SocialAccount]]) -> None:
     feedback.count_classified(labelled)
     feedback.count_first_responses(
         [c for c in touched.values() if c.pk in unanswered and c.first_response_at])
-    Message.objects.bulk_update(list(changed.values()),
-                                ["text", "edited", "deleted", "hidden", "event_at"])
-    Conversation.objects.bulk_update(
-        list(touched.values()),
+    update_objects(Message, changed.values(),
+                   ["text", "edited", "deleted", "hidden", "event_at"])
+    update_objects(
+        Conversation, touched.values(),
         ["last_message_at", "first_response_at", "status", "resolved_at", "updated_at",
          "intent", "language", "sentiment", "topics", "urgent", "awaiting_since",
          "first_response_due", "resolution_due", "team", "assignee"])

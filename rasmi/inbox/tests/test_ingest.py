@@ -13,10 +13,10 @@ from rasmi.inbox.tests.conftest import payload
 pytestmark = pytest.mark.django_db
 
 
-def deliver(*names: str) -> list[Delivery]:
+def deliver(*names: str, sweep: int = ingest.SWEEP) -> list[Delivery]:
     stored = [Delivery.objects.create(source="meta", body=payload(n).decode()) for n in names]
     for delivery in stored:
-        ingest.process(delivery.pk)
+        ingest.process(delivery.pk, sweep=sweep)
     return stored
 
 
@@ -39,8 +39,9 @@ def test_a_repeated_delivery_and_a_repeated_run_change_nothing(pages):
     assert again.events == 2
 
 
-def test_an_edit_that_arrives_before_its_comment_wins(pages):
-    deliver("page_comment_edited", "page_comments")
+@pytest.mark.parametrize("sweep", [1, ingest.SWEEP])
+def test_an_edit_that_arrives_before_its_comment_wins(pages, sweep):
+    deliver("page_comment_edited", "page_comments", sweep=sweep)
     top = Message.objects.get(platform_message_id="987654321098765_1122334455667788")
     assert "3 minggu" in top.text and top.edited
     assert Message.objects.count() == 2
@@ -93,6 +94,19 @@ def test_a_broken_delivery_is_kept_with_its_error_and_not_retried(pages):
     assert ingest.process(delivery.pk) == "bad delivery"
     delivery.refresh_from_db()
     assert delivery.processed_at and "BadDelivery" in delivery.error
+
+
+def test_a_worker_takes_the_deliveries_waiting_with_its_own(pages):
+    bodies = [payload("page_comments").decode(), "{oops", payload("unregistered_page").decode(),
+              payload("messenger").decode()]
+    first, broken, refused, direct = [Delivery.objects.create(source="meta", body=b)
+                                      for b in bodies]
+    assert ingest.process(first.pk) == "2 events"
+    assert not Delivery.objects.filter(processed_at__isnull=True).exists()
+    assert Message.objects.count() == 3
+    broken.refresh_from_db(), refused.refresh_from_db()
+    assert "BadDelivery" in broken.error and refused.refused[0]["message_id"] == "42_4242"
+    assert ingest.process(direct.pk) == "already processed"
 
 
 def test_deliveries_left_while_the_worker_was_down_are_picked_up(pages):
