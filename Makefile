@@ -19,7 +19,7 @@ demo: venv
 run: demo
 	@echo ""
 	@echo "  Rasmi is at http://$(HOST):$(PORT)/   (staff: http://$(HOST):$(PORT)/staf/)"
-	@echo "  A background worker publishes scheduled posts; Ctrl-C stops both."
+	@echo "  A background worker publishes posts and processes the inbox; Ctrl-C stops all."
 	@echo ""
 	@HOST=$(HOST) PORT=$(PORT) scripts/serve.sh
 

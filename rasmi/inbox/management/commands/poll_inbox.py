@@ -39,7 +39,7 @@ class Command(BaseCommand):
             return
         passes = 0
         while True:
-            self._pass()
+            self._pass(quiet=options["verbosity"] < 1)
             passes += 1
             if options["loop"] is None or (options["passes"] and passes >= options["passes"]):
                 break
@@ -48,8 +48,10 @@ class Command(BaseCommand):
             except KeyboardInterrupt:
                 break
 
-    def _pass(self) -> None:
+    def _pass(self, quiet: bool) -> None:
         report = runner.poll_due()
+        if quiet and not (report.streams or report.without_platform_id):
+            return  # -v 0 (make run): say something only when there was something to poll
         self.stdout.write(
             f"{report.streams} stream(s) polled: {report.pages} page(s), {report.events} "
             f"event(s), {report.failed} failure(s), {report.stopped} stream(s) stopped")
