@@ -111,6 +111,9 @@ def _official_accounts(events: list[Event]) -> dict[tuple[str, str], SocialAccou
 
 # --- applying events, a delivery at a time: a few queries per delivery, not per event ----
 
+LABELS = ("language", "intent", "sentiment", "topics", "urgent", "classified_at")
+
+
 def apply_all(items: list[tuple[Event, SocialAccount]]) -> None:
     if not items:
         return
@@ -119,7 +122,7 @@ def apply_all(items: list[tuple[Event, SocialAccount]]) -> None:
     existing = {(m.account_id, m.platform_message_id): m for m in Message.objects.filter(
         account_id__in={a.pk for _, a in items},
         platform_message_id__in={e.message_id for e, _ in items})}
-    new, changed, touched = [], {}, {}
+    new, changed, edited, touched = [], {}, {}, {}
     unanswered = {c.pk for c in conversations.values() if c.first_response_at is None}
     for event, account in items:
         at = event.at or timezone.now()
@@ -141,17 +144,25 @@ def apply_all(items: list[tuple[Event, SocialAccount]]) -> None:
             _change(message, event, at)
             if message.pk is not None:
                 changed[key] = message
+                if event.verb == "edit":
+                    edited[key] = message
     labelled = triage.label(new)
     for conversation in triage.keep_clock(new, labelled):
+        touched[conversation.pk] = conversation
+    # An edited message is labelled again; its counts move from the old labels to the new.
+    previous = {m.pk: feedback.labels_of(m) for m in edited.values() if m.classified_at}
+    relabelled = triage.label(edited.values())
+    by_pk = {c.pk: c for c in conversations.values()}
+    for conversation in triage.take_edits(relabelled, by_pk):
         touched[conversation.pk] = conversation
     triage.route(touched.values())
     # ignore_conflicts: another worker may have stored the same message a moment ago.
     Message.objects.bulk_create(new, ignore_conflicts=True)
-    feedback.count_classified(labelled)
+    feedback.count_classified([*labelled, *relabelled], previous=previous)
     feedback.count_first_responses(
         [c for c in touched.values() if c.pk in unanswered and c.first_response_at])
     update_objects(Message, changed.values(),
-                   ["text", "edited", "deleted", "hidden", "event_at"])
+                   ["text", "edited", "deleted", "hidden", "event_at", *LABELS])
     update_objects(
         Conversation, touched.values(),
         ["last_message_at", "first_response_at", "status", "resolved_at", "updated_at",

@@ -94,6 +94,32 @@ def keep_clock(new: list[Message], labelled: list[Message]) -> list[Conversation
     return list(changed.values())
 
 
+def take_edits(edited: list[Message],
+               conversations: dict[int, Conversation]) -> list[Conversation]:
+    """Messages from the public labelled again after an edit: their conversation gains the
+    edit's topics and, when the edit tells of danger, turns urgent with its waiting reply
+    due sooner (counted from the edit: nobody could have known before). What it was
+    answered or resolved with stays. Returns the conversations changed."""
+    targets = targets_for({c.organisation_id for c in conversations.values()}) if any(
+        m.urgent for m in edited) else {}
+    changed: dict[int, Conversation] = {}
+    for message in edited:
+        conversation = conversations.get(message.conversation_id)
+        if conversation is None:
+            continue
+        topics = sorted(set(conversation.topics or []) | set(message.topics))
+        if topics != (conversation.topics or []):
+            conversation.topics, changed[conversation.pk] = topics, conversation
+        if message.urgent and not conversation.urgent:
+            conversation.urgent, changed[conversation.pk] = True, conversation
+            if conversation.awaiting_since is not None:
+                due = message.event_at + dt.timedelta(
+                    minutes=targets[conversation.organisation_id][1])
+                conversation.first_response_due = min(conversation.first_response_due or due,
+                                                      due)
+    return list(changed.values())
+
+
 def answered(conversation: Conversation, at: dt.datetime) -> None:
     """The organisation replied (from Rasmi or on the platform): the clock stops."""
     if conversation.first_response_at is None:

@@ -95,3 +95,25 @@ def test_labelled_messages_and_first_replies_reach_the_feedback_counts(pages):
     ingest.process(Delivery.objects.create(source="meta",
                                            body=payload("page_reply_by_page").decode()).pk)
     assert FeedbackCount.objects.filter(dimension="response_sla").exists()
+
+
+def test_an_edited_message_is_labelled_again_and_its_counts_move(pages):
+    from rasmi.inbox.models import FeedbackCount
+
+    SopSettings.objects.create(organisation=pages["facebook"].organisation,
+                               first_response_hours=24, urgent_response_minutes=30)
+    comment("Bila nak buka permohonan lesen memandu online?", "987654321098765_1122334455667788")
+    edit = json.loads(payload("page_comment_edited"))
+    edit["entry"][0]["changes"][0]["value"]["message"] = (
+        "Tolong!! air dah paras dada, mak sy terperangkap atas bumbung rumah")
+    ingest.process(Delivery.objects.create(source="meta", body=json.dumps(edit)).pk)
+    message = Message.objects.get()
+    assert message.edited and message.urgent and "flood" in message.topics
+    conversation = message.conversation
+    assert conversation.urgent and "flood" in conversation.topics
+    # Due half an hour after the edit, not after the first (harmless) text.
+    assert conversation.first_response_due == message.event_at + dt.timedelta(minutes=30)
+    hourly = {(c.dimension, c.value): c.count
+              for c in FeedbackCount.objects.filter(dimension__in=["total", "intent", "urgent"])}
+    assert hourly[("intent", "question")] == 0 and hourly[("intent", message.intent)] == 1
+    assert sum(n for (d, _), n in hourly.items() if d == "intent") == 1
