@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from rasmi.core.rules import detectors
+from rasmi.core.rules import detectors, gates
 from rasmi.core.rules.model import Finding, Rule, verdict_of
 from rasmi.core.rules.packs import shipped_rules
 
@@ -99,6 +99,8 @@ class RuleSet:
             self._automaton.make_automaton()
         self._detected = [item for item in self._compiled if item.rule.detector]
         self._patterned = [item for item in self._compiled if item.patterns]
+        self._patterns = [(item.index, p) for item in self._patterned for p in item.patterns]
+        self._gate = gates.Gate([p for _, p in self._patterns])
         unknown = {i.rule.detector for i in self._detected} - set(detectors.DETECTORS)
         if unknown:
             raise ValueError(f"unknown detector(s): {', '.join(sorted(unknown))}")
@@ -126,9 +128,9 @@ class RuleSet:
                 # there, so [first, last - 1) in the post.
                 first = last - length + 1
                 spans += [(i, first, last - 1) for i in indexes]
-        for item in self._patterned:
-            for pattern in item.patterns:
-                spans += [(item.index, m.start(), m.end()) for m in pattern.finditer(text)]
+        for number in self._gate.open_for(text):
+            index, pattern = self._patterns[number]
+            spans += [(index, m.start(), m.end()) for m in pattern.finditer(text)]
         for item in self._detected:
             for start, end in detectors.DETECTORS[item.rule.detector](post, item.rule.options):
                 spans.append((item.index, start, end))

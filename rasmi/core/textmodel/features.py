@@ -53,6 +53,8 @@ SHORT_FORMS = {
     "u": "you", "ur": "your", "r": "are", "thx": "thanks", "ty": "thanks",
     "wtf": "what the fuck", "idk": "i do not know", "asap": "urgent",
 }
+# The word of each short form that meets the next word in a pair ("x leh" -> "tak boleh").
+_LAST_WORD = {short: full.split()[-1] for short, full in SHORT_FORMS.items()}
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|my|net|org|ly|co)(?:/\S*)?",
                   re.IGNORECASE)
@@ -81,8 +83,16 @@ def _word_features(word: str) -> tuple[int, ...]:
     return tuple(zlib.crc32(g.encode()) & MASK for g in grams)
 
 
+@lru_cache(maxsize=200_000)
+def _pair_hash(first: str, second: str) -> int:
+    return _hash(f"p:{first} {second}")
+
+
 def _hash(feature: str) -> int:
     return zlib.crc32(feature.encode()) & MASK
+
+
+_ANY, _HAS_URL = _hash("h:any"), _hash("h:url")
 
 
 def _bucket(count: int) -> str:
@@ -105,9 +115,14 @@ def normalise_word(word: str) -> str:
 
 
 def words_of(text: str) -> list[str]:
-    """The normalised Latin, Tamil and other words of a text (Chinese runs left out)."""
-    text = _URL.sub(" ", text.lower())
-    return [normalise_word(w) for w in _WORD.findall(_CJK_RUN.sub(" ", text))]
+    """The normalised Latin, Tamil and other words of a text (Chinese runs left out).
+    normalise_word on the whole text at once: a run of one repeated character never
+    crosses a word's edge, so it is the same as word by word, in two regex calls."""
+    return _words_of_lowered(text.lower())
+
+
+def _words_of_lowered(lowered: str) -> list[str]:
+    return _WORD.findall(normalise_word(_CJK_RUN.sub(" ", _URL.sub(" ", lowered))))
 
 
 def features(text: str, extra: Callable[[str], list[str]] | None = None,
@@ -117,17 +132,16 @@ def features(text: str, extra: Callable[[str], list[str]] | None = None,
     `extra` adds a model's own named features (word groups, cues) to the hashed ones;
     `hints=False` leaves out the shape hints, for a model that must be faster still.
     """
-    ids: set[int] = {_hash("h:any")}
+    ids: set[int] = {_ANY}
     lowered = text.lower()
     if _URL.search(lowered):
-        ids.add(_hash("h:url"))
-    words = words_of(text)
+        ids.add(_HAS_URL)
+    words = _words_of_lowered(lowered)
     for word in words:
         ids.update(_word_features(word))
     # Pairs of words, with short forms expanded so "x leh" and "tak boleh" meet.
-    expanded = [SHORT_FORMS.get(w, w).split()[-1] for w in words]
-    for first, second in zip(expanded, expanded[1:], strict=False):
-        ids.add(_hash(f"p:{first} {second}"))
+    expanded = [_LAST_WORD.get(w, w) for w in words]
+    ids.update(map(_pair_hash, expanded, expanded[1:]))
     for run in _CJK_RUN.findall(text):
         for i, char in enumerate(run):
             ids.add(_hash(f"z1:{char}"))
