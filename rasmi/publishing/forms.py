@@ -22,10 +22,12 @@ class PostForm(forms.Form):
     media_url = forms.URLField(label=_("Address of the image or video"), required=False,
                                assume_scheme="https", max_length=500)
     media_alt_text = forms.CharField(
-        label=_("Alt text or captions"), required=False, max_length=2000,
+        label=_("Alt text or description"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Describe the image for people who cannot see it, or give the video's "
-                    "captions."))
+        help_text=_("Describe the image or video for people who cannot see it."))
+    media_captioned = forms.BooleanField(
+        label=_("The video has captions (or no speech)"), required=False,
+        help_text=_("Deaf viewers need captions: burnt into the video or uploaded with it."))
     youtube_video = forms.CharField(
         label=_("YouTube video (link or ID)"), required=False, max_length=200,
         help_text=_("Only for YouTube: the video already on the channel whose description "
@@ -62,6 +64,7 @@ class PostForm(forms.Form):
             title=data["title"], text=data["text"], link=data.get("link") or "",
             media_type=data.get("media_type") or "", media_url=data.get("media_url") or "",
             media_alt_text=data.get("media_alt_text") or "", account_ids=ids,
+            media_captioned=bool(data.get("media_captioned")),
             youtube_video=data.get("youtube_video") or "",
             target_texts={pk: data.get(f"text_{pk}") or "" for pk in ids})
 
@@ -70,6 +73,7 @@ class PostForm(forms.Form):
         initial = {"title": post.title, "text": post.text, "link": post.link,
                    "media_type": post.media_type, "media_url": post.media_url,
                    "media_alt_text": post.media_alt_text,
+                   "media_captioned": post.media_captioned,
                    "youtube_video": post.youtube_video_id,
                    "accounts": [str(t.account_id) for t in post.targets.all()]}
         initial |= {f"text_{t.account_id}": t.text for t in post.targets.all()}

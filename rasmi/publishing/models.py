@@ -99,6 +99,9 @@ class Post(models.Model):
                                   choices=[("image", _("Image")), ("video", _("Video"))])
     media_url = models.URLField(max_length=500, blank=True)
     media_alt_text = models.TextField(blank=True)
+    # Captions are what deaf viewers need; a description alone does not make a video
+    # accessible. A video without speech counts as captioned.
+    media_captioned = models.BooleanField(default=False)
     # YouTube's API sets the metadata of a video already on the channel; this names it.
     youtube_video_id = models.CharField(max_length=11, blank=True)
     state = models.CharField(max_length=20, choices=PostState.choices, default=PostState.DRAFT,
@@ -136,7 +139,8 @@ class Post(models.Model):
     def media(self) -> list[dict]:
         if not self.media_type:
             return []
-        return [{"type": self.media_type, "url": self.media_url, "alt_text": self.media_alt_text}]
+        return [{"type": self.media_type, "url": self.media_url, "alt_text": self.media_alt_text,
+                 "captions": self.media_captioned}]
 
     @property
     def needs_after_review(self) -> bool:

@@ -53,6 +53,7 @@ class PostInput:
     media_type: str = ""
     media_url: str = ""
     media_alt_text: str = ""
+    media_captioned: bool = False  # a video's captions (or a video without speech)
     youtube_video: str = ""  # an id or an address of the video (YouTube targets only)
     target_texts: dict[int, str] = field(default_factory=dict)  # account id -> own text
 
@@ -151,6 +152,7 @@ def _apply(post: Post, data: PostInput) -> None:
     post.media_type = data.media_type
     post.media_url = data.media_url.strip() if data.media_type else ""
     post.media_alt_text = data.media_alt_text.strip() if data.media_type else ""
+    post.media_captioned = data.media_type == "video" and data.media_captioned
     if not post.title or not post.text:
         raise PublishingError("empty_post", _("A post needs a title and a text."))
     video = data.youtube_video.strip()

@@ -132,7 +132,8 @@ def check_draft(request):
     post = Post(organisation=org, text=request.POST.get("text", "")[:20000],
                 media_type=request.POST.get("media_type", "")[:10],
                 media_url=request.POST.get("media_url", "")[:500],
-                media_alt_text=request.POST.get("media_alt_text", "")[:2000])
+                media_alt_text=request.POST.get("media_alt_text", "")[:2000],
+                media_captioned=request.POST.get("media_captioned") == "on")
     targets = [PostTarget(account=a, text=request.POST.get(f"text_{a.pk}", "")[:20000])
                for a in chosen]
     verdict, findings = services.run_checks(post, targets)

@@ -106,6 +106,9 @@ def test_verdicts_and_findings_about_media_and_platforms():
     tags = "Kaunter dibuka. " + " ".join(f"#tag{i}" for i in range(31))
     assert "platform.hashtags" in rules_of(check(tags, platforms=["instagram"]))
     assert check("Video.", media=[{"type": "video", "captions": True}])["verdict"] == "pass"
+    # A description is for people who cannot see; people who cannot hear need captions.
+    described = [{"type": "video", "alt_text": "Bomba memadam kebakaran"}]
+    assert "a11y.alt_text" in rules_of(check("Video.", media=described))
 
 
 def test_leetspeak_is_read_as_letters():

@@ -209,6 +209,21 @@ def test_instagram_needs_a_picture(newsroom):
     assert post.targets.get().account == insta
 
 
+def test_a_video_is_checked_for_captions_not_only_a_description(newsroom):
+    insta = make_account(newsroom["org"], "https://www.instagram.com/jpj.rasmi/")
+    video = {"media_type": "video", "media_url": "https://www.jpj.gov.my/k.mp4",
+             "media_alt_text": "Pegawai menerangkan langkah pembaharuan lesen"}
+    post = services.create_post(newsroom["editor"], newsroom["org"],
+                                post_input([insta], **video))
+    assert post.media[0]["captions"] is False
+    _, findings = services.run_checks(post, list(post.targets.all()))
+    assert "a11y.alt_text" in {f["rule"] for f in findings}
+    captioned = services.create_post(newsroom["editor"], newsroom["org"],
+                                     post_input([insta], media_captioned=True, **video))
+    _, findings = services.run_checks(captioned, list(captioned.targets.all()))
+    assert "a11y.alt_text" not in {f["rule"] for f in findings}
+
+
 def _youtube(newsroom):
     return make_account(newsroom["org"], "https://www.youtube.com/@jpjmalaysia",
                         platform_id="UCjpjMalaysia000000000")
