@@ -76,12 +76,12 @@ class RoutingRuleForm(forms.Form):
     topic = forms.ChoiceField(label=_("Topic"), choices=_labels("topic"), required=False)
     language = forms.ChoiceField(label=_("Language"), choices=_labels("language"),
                                  required=False)
-    urgent_only = forms.BooleanField(label=_("Only urgent messages"), required=False)
+    urgent_only = forms.BooleanField(label=_("Urgent messages only"), required=False)
     account = AccountChoice(label=_("Account"), queryset=None, required=False,
                             empty_label=_("Any account"))
-    team = forms.ModelChoiceField(label=_("Send to team"), queryset=None, required=False,
+    team = forms.ModelChoiceField(label=_("Team"), queryset=None, required=False,
                                   empty_label=_("No team"))
-    assignee = PersonChoice(label=_("Send to officer"), queryset=None, required=False,
+    assignee = PersonChoice(label=_("Officer"), queryset=None, required=False,
                             empty_label=_("No officer"))
     active = forms.BooleanField(label=_("Active"), required=False, initial=True)
 

@@ -55,7 +55,9 @@ def _warn(request, findings: list[dict]) -> None:
 @require_GET
 def home(request):
     permissions.require_staff(request.user)
-    organisations = list(setup_selectors.setup_organisations(request.user))
+    # In the reader's language's alphabetical order (the query sorts by the BM name).
+    organisations = sorted(setup_selectors.setup_organisations(request.user),
+                           key=lambda o: o.name.casefold())
     return render(request, "inbox/setup/home.html", {
         "organisations": organisations,
         "managed": {o.pk for o in organisations
@@ -262,6 +264,8 @@ def _described(rule: RoutingRule) -> RoutingRule:
         account = rule.account
         conditions.append((_("Account"), f"{account.get_platform_display()} · "
                                          f"{account.handle or account.account_key}"))
+    if rule.urgent_only:
+        conditions.append(("", _("Urgent messages only")))
     rule.conditions = conditions
     return rule
 
