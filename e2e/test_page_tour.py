@@ -92,6 +92,7 @@ def tour_data(demo_site):
     from rasmi.publishing.models import Post
 
     call_command("load_demo_posts", stdout=StringIO())
+    call_command("load_demo_inbox", stdout=StringIO())  # KKM's teams, rules, canned replies
     posts = {p.state: p.pk for p in Post.objects.all()}
     return {"pending": pending.pk, "official": official.pk, "case": case.pk,
             "draft": posts["draft"], "in_review": posts["in_review"],
@@ -116,6 +117,9 @@ def pages(data) -> list[tuple[str, str | None]]:
     ]
     staff += ["/staf/sop/kkm/", "/staf/sop/kkm/dokumen/",
               f"/staf/siaran/akaun/{data['official']}/kelayakan/", "/staf/siaran/outbox/"]
+    inbox_setup = ["/inbox/tetapan/", "/inbox/tetapan/kkm/jawapan-sedia/",
+                   "/inbox/tetapan/kkm/jawapan-sedia/baru/", "/inbox/tetapan/kkm/pasukan/",
+                   "/inbox/tetapan/kkm/penghalaan/", "/inbox/tetapan/kkm/penghalaan/baru/"]
     writer = ["/staf/siaran/", "/staf/siaran/baru/?org=kkm", f"/staf/siaran/{data['draft']}/",
               f"/staf/siaran/{data['draft']}/ubah/", f"/staf/siaran/{data['scheduled']}/",
               "/staf/siaran/kalendar/", "/staf/siaran/kalendar/?view=month"]
@@ -123,7 +127,9 @@ def pages(data) -> list[tuple[str, str | None]]:
             + [(path, "editor.kkm") for path in writer]
             + [("/staf/", "editor.kkm"), (f"/staf/kes/{data['case']}/", "editor.kkm"),
                (f"/staf/siaran/{data['in_review']}/", "pelulus.kkm"),
-               ("/staf/", "pemerhati.kkm")])
+               ("/staf/", "pemerhati.kkm")]
+            + [(path, "pelulus.kkm") for path in inbox_setup]
+            + [("/inbox/tetapan/kkm/penghalaan/", "editor.kkm")])
 
 
 def axe_and_overflow(page, axe: Axe, where: str) -> list[str]:

@@ -99,6 +99,12 @@ def effective_language(canned, language: str) -> str:
     return "en" if language == "en" and canned.text_en.strip() else "ms"
 
 
+def fill(text: str, values: dict[str, str]) -> str:
+    """Each known placeholder replaced by its value in one pass; unknown braces (a reply
+    saved before validation existed) are left as written."""
+    return _BRACED.sub(lambda m: values.get(m.group(1), m.group(0)), text).strip()
+
+
 def render_canned(canned, conversation, language: str, officer=None) -> str:
     """The canned reply in `language` ("ms" or "en") for this conversation. A reply with no
     English text is given in BM, with BM fillers (see effective_language). `officer`
@@ -111,6 +117,4 @@ def render_canned(canned, conversation, language: str, officer=None) -> str:
         raise CannedReplyError("reply_language", _("Choose Bahasa Melayu or English."))
     language = effective_language(canned, language)
     text = canned.text_en if language == "en" else canned.text_ms
-    values = placeholder_values(conversation, language, officer)
-    # Unknown braces (a reply saved before validation existed) are left as written.
-    return _BRACED.sub(lambda m: values.get(m.group(1), m.group(0)), text).strip()
+    return fill(text, placeholder_values(conversation, language, officer))

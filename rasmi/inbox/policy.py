@@ -24,3 +24,11 @@ def can_hide(user, organisation) -> bool:
     the organisation's administrator."""
     approvers = set(sop_for(organisation).approver_roles) | {Role.ORG_ADMIN}
     return bool(permissions.roles_in(user, organisation) & approvers)
+
+
+def can_manage_inbox(user, organisation) -> bool:
+    """Set up the inbox (canned replies, teams, routing rules): what the public is told and
+    who answers it are the organisation's decisions, so the same people as hiding: the
+    SOP's approver roles and the administrator. Other staff see the set-up read-only."""
+    approvers = set(sop_for(organisation).approver_roles) | {Role.ORG_ADMIN}
+    return bool(permissions.roles_in(user, organisation) & approvers)

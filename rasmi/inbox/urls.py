@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from rasmi.inbox import views
 
@@ -6,4 +6,5 @@ app_name = "inbox"
 
 urlpatterns = [
     path("webhooks/meta/", views.meta_webhook, name="meta_webhook"),
+    path("inbox/tetapan/", include("rasmi.inbox.setup_urls")),
 ]
