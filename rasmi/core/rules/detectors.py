@@ -217,12 +217,17 @@ def no_malay_version(post: Post, options: dict) -> Iterator[Span]:
         yield None, None
 
 
+MODEL_MIN_WORDS = 3
+
+
 def abuse_model(post: Post, options: dict) -> Iterator[Span]:
     """The trained model's evidence words, when it reads the post as abusive in the
     rule's category."""
     from rasmi.core.rules.abuse import verdict_for  # loads numpy and the model on first use
 
-    if not post.text.strip():
+    # On a word or two the model has too little to read ("Hai", "Lagi" looked abusive);
+    # a one-word insult is the word lists' to find.
+    if len(post.text.split()) < MODEL_MIN_WORDS:
         return
     verdict = verdict_for(post.text)
     if verdict.evidence and verdict.category == options.get("category"):
