@@ -21,7 +21,8 @@ from rasmi.core.triage import metrics, train
 from rasmi.core.triage.model import TriageModel
 
 HERE = Path(__file__).parent
-TRAINING = [HERE / "dev.jsonl", HERE / "train_a.jsonl", HERE / "train_b.jsonl"]
+TRAINING = [HERE / "dev.jsonl", HERE / "train_a.jsonl", HERE / "train_b.jsonl",
+            HERE / "train_c.jsonl"]
 HELD_OUT = HERE / "heldout" / "messages.jsonl"
 NEAR_DUPLICATE = 85
 
