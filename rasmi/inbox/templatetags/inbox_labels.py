@@ -1,0 +1,32 @@
+"""Triage labels by name in templates: {{ topic|topic_label }}, never the raw slug."""
+
+from django import template
+
+from rasmi.inbox import labels
+
+register = template.Library()
+
+
+@register.filter
+def topic_label(value: str) -> str:
+    return labels.label(labels.TOPIC, value)
+
+
+@register.filter
+def intent_label(value: str) -> str:
+    return labels.label(labels.INTENT, value)
+
+
+@register.filter
+def language_label(value: str) -> str:
+    return labels.label(labels.LANGUAGE, value)
+
+
+@register.filter
+def sentiment_label(value: str) -> str:
+    return labels.label(labels.SENTIMENT, value)
+
+
+@register.filter
+def status_label(value: str) -> str:
+    return labels.label(labels.STATUS, value)
