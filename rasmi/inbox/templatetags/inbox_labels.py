@@ -1,4 +1,5 @@
-"""Triage labels by name in templates: {{ topic|topic_label }}, never the raw slug."""
+"""Triage labels by name in templates: {{ topic|topic_label }}, never the raw slug; and
+`together` for a duration that must not break across lines."""
 
 from django import template
 
@@ -30,3 +31,9 @@ def sentiment_label(value: str) -> str:
 @register.filter
 def status_label(value: str) -> str:
     return labels.label(labels.STATUS, value)
+
+
+@register.filter
+def together(value: str) -> str:
+    """A short phrase ("3 h 5 min") kept on one line: its spaces made non-breaking."""
+    return str(value).replace(" ", "\u00a0")
