@@ -13,7 +13,6 @@ shortcuts), they answer {"ok", "message"} or {"ok": false, "error"} instead.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -64,8 +63,8 @@ def _queue_context(request) -> dict:
     form = QueueFilterForm(request.GET, organisations=organisations,
                            accounts=selectors.accounts(scope, chosen))
     query = form.query()
-    page = Paginator(selectors.queue(request.user, scope, query, now),
-                     selectors.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = selectors.page_of(selectors.queue(request.user, scope, query, now),
+                             request.GET.get("page"))
     return {
         "form": form, "query": query, "scope": scope, "page": page, "now": now,
         "rows": selectors.queue_rows(page.object_list, scope, now),
@@ -94,8 +93,8 @@ def overdue(request):
     now = timezone.now()
     organisations = selectors.organisations(scope)
     chosen = next((o for o in organisations if o.code == request.GET.get("org")), None)
-    page = Paginator(selectors.overdue(scope, now, chosen.pk if chosen else None),
-                     selectors.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = selectors.page_of(selectors.overdue(scope, now, chosen.pk if chosen else None),
+                             request.GET.get("page"))
     return render(request, "inbox/overdue.html", {
         "scope": scope, "page": page, "now": now, "organisations": organisations,
         "chosen": chosen, "rows": selectors.queue_rows(page.object_list, scope, now),

@@ -106,7 +106,15 @@ class Conversation(models.Model):
             models.CheckConstraint(condition=Q(status__in=ConversationStatus.values),
                                    name="conversation_status_valid"),
         ]
-        indexes = [models.Index(fields=["organisation", "status", "last_message_at"])]
+        indexes = [
+            models.Index(fields=["organisation", "status", "last_message_at"]),
+            # The officers' queue (inbox.selectors): filtered on organisation and status,
+            # ordered on the rest. Covering, so the order of 100,000 rows is found in the
+            # index without reading them.
+            models.Index(fields=["organisation", "status", "urgent", "first_response_due",
+                                 "awaiting_since", "resolution_due", "last_message_at"],
+                         name="conversation_queue_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.account} {self.kind} {self.thread_key}"
