@@ -89,9 +89,8 @@ def tour_data(demo_site):
     case = Case.objects.order_by("pk").first()
     from django.core.management import call_command
 
-    from rasmi.publishing.models import Post
-
     from rasmi.inbox.models import Conversation
+    from rasmi.publishing.models import Post
 
     call_command("load_demo_posts", stdout=StringIO())
     call_command("load_demo_inbox", stdout=StringIO())

@@ -54,10 +54,6 @@ class QueueFilterForm(forms.Form):
             language=data.get("language") or "", urgent=bool(data.get("urgent")),
             assigned=data.get("assigned") or "", text=data.get("q") or "")
 
-    @property
-    def chosen_organisation(self):
-        return self.organisations.get(self.data.get("org") or "")
-
 
 class AssignForm(forms.Form):
     officer = forms.TypedChoiceField(label=_("Officer"), required=False, coerce=int,
