@@ -98,7 +98,7 @@ class HideForm(forms.Form):
 
 class ReplyForm(forms.Form):
     language = forms.ChoiceField(label=_("Reply language"),
-                                 choices=[("ms", "Bahasa Melayu"), ("en", "English")])
+                                 choices=[("ms", _("Bahasa Melayu")), ("en", _("English"))])
     canned = forms.ChoiceField(label=_("Canned reply"), required=False)
     text = forms.CharField(label=_("Reply"), max_length=8000,
                            widget=forms.Textarea(attrs={"rows": 6}))
