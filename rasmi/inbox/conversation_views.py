@@ -69,6 +69,7 @@ def _queue_context(request) -> dict:
         "form": form, "query": query, "scope": scope, "page": page, "now": now,
         "rows": selectors.queue_rows(page.object_list, scope, now),
         "filters": _filters_query(request), "refresh": REFRESH_SECONDS,
+        "poll_query": request.GET.urlencode(),  # the same page of rows, kept fresh
         "searching_hidden": bool(query.text) and not scope.citizen_ids,
     }
 

@@ -213,6 +213,10 @@ def test_the_queue_pages_and_its_queries_do_not_grow_with_its_rows(
     assert len(listed(first)) == selectors.PAGE_SIZE
     second = client.get(QUEUE, {"page": 2})
     assert len(listed(second)) == 5 and not set(listed(first)) & set(listed(second))
+    # The second page keeps its own rows fresh, and its links lead to the first.
+    assert f'hx-get="{ROWS}?page=2"' in second.content.decode()
+    assert listed(client.get(ROWS, {"page": 2})) == listed(second)
+    assert 'href="?page=1"' in second.content.decode()
 
 
 def test_labels_are_named_in_the_readers_language_never_as_slugs(client, desk):
