@@ -90,6 +90,7 @@ def main() -> None:
     timed("queue, complaints about floods", lambda: page(
         selectors.QueueQuery(intent="complaint", topic="flood")))
     timed("queue, urgent only", lambda: page(selectors.QueueQuery(urgent=True)))
+    timed("queue, assigned to me", lambda: page(selectors.QueueQuery(assigned="me")))
     timed("queue, text search", lambda: page(selectors.QueueQuery(text="Soalan 4242")),
           repeat=2)
     timed("overdue list (count + page 1)", overdue)
