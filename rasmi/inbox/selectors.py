@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from rasmi.audit.models import AuditEntry
@@ -24,6 +24,7 @@ from rasmi.inbox import access, policy, sla
 from rasmi.inbox.models import (
     CannedReply,
     ComplaintRecord,
+    Contact,
     Conversation,
     ConversationStatus,
     Direction,
@@ -162,9 +163,12 @@ def _search(rows: QuerySet, scope: Scope, text: str) -> QuerySet:
         return rows
     if not scope.citizen_ids:
         return rows.none()
-    said = Message.objects.filter(conversation=OuterRef("pk"), text__icontains=text)
+    # Each table read once for the words (not once per conversation): the matching
+    # messages' conversations and the matching contacts, as subqueries.
+    said = Message.objects.filter(text__icontains=text).values("conversation_id")
+    named = Contact.objects.filter(name__icontains=text).values("pk")
     return rows.filter(organisation_id__in=sorted(scope.citizen_ids)).filter(
-        Q(contact__name__icontains=text) | Exists(said))
+        Q(pk__in=said) | Q(contact_id__in=named))
 
 
 def overdue_q(now: dt.datetime) -> Q:
