@@ -89,14 +89,16 @@ def tour_data(demo_site):
     case = Case.objects.order_by("pk").first()
     from django.core.management import call_command
 
+    from rasmi.inbox.models import Conversation
     from rasmi.publishing.models import Post
 
     call_command("load_demo_posts", stdout=StringIO())
     call_command("load_demo_inbox", stdout=StringIO())  # KKM's teams, rules, canned replies
     posts = {p.state: p.pk for p in Post.objects.all()}
+    urgent = Conversation.objects.filter(urgent=True).order_by("pk").first()
     return {"pending": pending.pk, "official": official.pk, "case": case.pk,
             "draft": posts["draft"], "in_review": posts["in_review"],
-            "scheduled": posts["scheduled"]}
+            "scheduled": posts["scheduled"], "conversation": urgent.pk}
 
 
 def pages(data) -> list[tuple[str, str | None]]:
@@ -116,18 +118,22 @@ def pages(data) -> list[tuple[str, str | None]]:
         f"/staf/kes/{data['case']}/dosier.html", "/staf/kes/dosier.html",
     ]
     staff += ["/staf/sop/kkm/", "/staf/sop/kkm/dokumen/",
-              f"/staf/siaran/akaun/{data['official']}/kelayakan/", "/staf/siaran/outbox/"]
+              f"/staf/siaran/akaun/{data['official']}/kelayakan/", "/staf/siaran/outbox/",
+              "/inbox/", f"/inbox/c/{data['conversation']}/"]
     inbox_setup = ["/inbox/tetapan/", "/inbox/tetapan/kkm/jawapan-sedia/",
                    "/inbox/tetapan/kkm/jawapan-sedia/baru/", "/inbox/tetapan/kkm/pasukan/",
                    "/inbox/tetapan/kkm/penghalaan/", "/inbox/tetapan/kkm/penghalaan/baru/"]
     writer = ["/staf/siaran/", "/staf/siaran/baru/?org=kkm", f"/staf/siaran/{data['draft']}/",
               f"/staf/siaran/{data['draft']}/ubah/", f"/staf/siaran/{data['scheduled']}/",
-              "/staf/siaran/kalendar/", "/staf/siaran/kalendar/?view=month"]
+              "/staf/siaran/kalendar/", "/staf/siaran/kalendar/?view=month",
+              "/inbox/", "/inbox/lewat/", f"/inbox/c/{data['conversation']}/"]
     return ([(path, None) for path in public] + [(path, "penyelaras") for path in staff]
             + [(path, "editor.kkm") for path in writer]
             + [("/staf/", "editor.kkm"), (f"/staf/kes/{data['case']}/", "editor.kkm"),
                (f"/staf/siaran/{data['in_review']}/", "pelulus.kkm"),
-               ("/staf/", "pemerhati.kkm")]
+               (f"/inbox/c/{data['conversation']}/", "pelulus.kkm"),
+               ("/staf/", "pemerhati.kkm"),
+               (f"/inbox/c/{data['conversation']}/", "pemerhati.kkm")]
             + [(path, "pelulus.kkm") for path in inbox_setup]
             + [("/inbox/tetapan/kkm/penghalaan/", "editor.kkm")])
 

@@ -15,11 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.db.models import Sum
-from django.utils.translation import gettext_lazy as _
 
 from rasmi.core.text import identifiers
 from rasmi.inbox import feedback as fb
-from rasmi.inbox import feedback_sla
+from rasmi.inbox import feedback_sla, labels
 from rasmi.inbox.feedback_stats import Shift, Window, percent_change, sentiment_shifts
 from rasmi.inbox.models import (
     Conversation,
@@ -32,17 +31,6 @@ from rasmi.registry.models import Organisation
 
 Cell = tuple[str, str]  # (dimension, value)
 
-INTENT_LABELS = {
-    "question": _("Question"), "complaint": _("Complaint"), "suggestion": _("Suggestion"),
-    "praise": _("Praise"), "report": _("Incident report"), "spam": _("Spam"),
-    "abuse": _("Abuse"), "other": _("Other"),
-}
-SENTIMENT_LABELS = {"negative": _("Negative"), "neutral": _("Neutral"),
-                    "positive": _("Positive")}
-LANGUAGE_LABELS = {"ms": "Bahasa Melayu", "en": "English", "zh": _("Chinese"),
-                   "ta": _("Tamil"), "mixed": _("Mixed languages"), "other": _("Other")}
-LABELS = {fb.INTENT: INTENT_LABELS, fb.SENTIMENT: SENTIMENT_LABELS,
-          fb.LANGUAGE: LANGUAGE_LABELS}
 SENTIMENTS = ("negative", "neutral", "positive")
 # The dimensions one organisation's row shows in the coordinators' table.
 ORGANISATION_CELLS = ((fb.TOTAL, fb.ALL), (fb.SENTIMENT, "negative"), (fb.URGENT, fb.YES),
@@ -55,8 +43,9 @@ RECENT_CONVERSATIONS = 600
 
 
 def label(dimension: str, value: str) -> str:
-    """How a person reads a value: "Complaint", "Negative"; a topic is its own slug."""
-    return str(LABELS.get(dimension, {}).get(value, value))
+    """How a person reads a value: "Complaint", "Negative", "Floods" (rasmi.inbox.labels);
+    the other dimensions' values as they are."""
+    return labels.label(dimension, value) if dimension in labels.BY_KIND else value
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,17 @@ class Conversation(models.Model):
             models.CheckConstraint(condition=Q(status__in=ConversationStatus.values),
                                    name="conversation_status_valid"),
         ]
-        indexes = [models.Index(fields=["organisation", "status", "last_message_at"])]
+        indexes = [
+            models.Index(fields=["organisation", "status", "last_message_at"]),
+            # The officers' queue (inbox.selectors): found on organisation and status,
+            # ordered on the next five, filtered on the last five. Covering, so the order
+            # of 100,000 rows, and most filters, are read from the index alone (only a
+            # topic or text search reads the rows).
+            models.Index(fields=["organisation", "status", "urgent", "first_response_due",
+                                 "awaiting_since", "resolution_due", "last_message_at",
+                                 "intent", "language", "account", "assignee", "team"],
+                         name="conversation_queue_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.account} {self.kind} {self.thread_key}"

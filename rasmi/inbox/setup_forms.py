@@ -6,7 +6,7 @@ from functools import partial
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rasmi.inbox import setup_labels, setup_selectors
+from rasmi.inbox import labels, setup_selectors
 from rasmi.inbox.canned import placeholder_validator
 from rasmi.inbox.setup_services import CannedInput, RuleInput
 
@@ -18,7 +18,7 @@ PLACEHOLDER_HELP = _("Placeholders filled in for each conversation: {name} (the 
 
 
 def _labels(kind: str):
-    return partial(setup_labels.choices, kind, ANY)
+    return partial(labels.form_choices, kind, ANY)
 
 
 class PersonChoice(forms.ModelChoiceField):

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rasmi.errors import UserError
-from rasmi.inbox import access, policy, setup_labels, setup_selectors, setup_services
+from rasmi.inbox import access, policy, setup_selectors, setup_services
+from rasmi.inbox import labels as names
 from rasmi.inbox.models import CannedReply, RoutingRule, Team
 from rasmi.inbox.setup_forms import (
     CannedReplyForm,
@@ -76,8 +77,8 @@ def canned_list(request, code):
     organisation = _org_or_404(request, code)
     replies = list(setup_selectors.canned_replies(organisation))
     for reply in replies:
-        reply.intent_label = setup_labels.label("intent", reply.intent) if reply.intent else ""
-        reply.topic_label = setup_labels.label("topic", reply.topic) if reply.topic else ""
+        reply.intent_label = names.label("intent", reply.intent) if reply.intent else ""
+        reply.topic_label = names.label("topic", reply.topic) if reply.topic else ""
     return render(request, "inbox/setup/canned_list.html",
                   _context(request, organisation, "canned", replies=replies))
 
@@ -255,11 +256,11 @@ def _described(rule: RoutingRule) -> RoutingRule:
     """The rule's conditions as a person reads them (never the stored slugs)."""
     conditions = []
     if rule.intent:
-        conditions.append((_("Intent"), setup_labels.label("intent", rule.intent)))
+        conditions.append((_("Intent"), names.label("intent", rule.intent)))
     if rule.topic:
-        conditions.append((_("Topic"), setup_labels.label("topic", rule.topic)))
+        conditions.append((_("Topic"), names.label("topic", rule.topic)))
     if rule.language:
-        conditions.append((_("Language"), setup_labels.label("language", rule.language)))
+        conditions.append((_("Language"), names.label("language", rule.language)))
     if rule.account_id:
         account = rule.account
         conditions.append((_("Account"), f"{account.get_platform_display()} · "
@@ -283,10 +284,10 @@ def _result(result):
         return None
     labels = result.labels
     return {"test": result,
-            "language": setup_labels.label("language", labels.language),
-            "intent": setup_labels.label("intent", labels.intent),
-            "sentiment": setup_labels.label("sentiment", labels.sentiment),
-            "topics": [setup_labels.label("topic", t) for t in labels.topics],
+            "language": names.label("language", labels.language),
+            "intent": names.label("intent", labels.intent),
+            "sentiment": names.label("sentiment", labels.sentiment),
+            "topics": [names.label("topic", t) for t in labels.topics],
             "rule": _described(result.rule) if result.rule else None}
 
 

@@ -298,3 +298,20 @@ def test_shifts_and_top_topics_on_the_dashboard(orgs, accounts):
     assert board.top["question"] == []
     assert all(m.direction == Direction.IN for m in messages)
 
+
+
+def test_the_dashboard_names_topics_in_the_readers_language(client, orgs, accounts):
+    now = timezone.now()
+    messages = [said(accounts["jpj"], now - dt.timedelta(hours=hours, minutes=i),
+                     sentiment="negative" if hours < 24 or i < 6 else "neutral",
+                     topics=["flood"], intent="complaint", text=f"Banjir lagi {i}")
+                for hours in (2, 30) for i in range(30)]
+    feedback.count_classified(messages)
+    editor = make_user("editor", "org_editor", orgs["jpj"])
+    english = page(client, editor, "?org=jpj&lang=en").content.decode()
+    assert 'data-topic="flood"><td class="card-title"><span class="topic">Floods</span>' \
+        in english
+    complaints = english.split('data-testid="feedback-top-complaint"')[1]
+    assert '<span class="topic">Floods</span>' in complaints
+    assert ">flood<" not in english and ">flood<" not in page(client, editor,
+                                                              "?org=jpj").content.decode()

@@ -16,7 +16,7 @@ from rasmi.audit.models import AuditEntry
 from rasmi.conftest import PASSWORD, make_user
 from rasmi.core.triage.model import INTENTS, LANGUAGES, SENTIMENTS, TOPICS
 from rasmi.errors import UserError
-from rasmi.inbox import policy, setup_labels, setup_selectors, setup_services
+from rasmi.inbox import labels, policy, setup_selectors, setup_services
 from rasmi.inbox.models import CannedReply, RoutingRule, Team
 from rasmi.inbox.setup_services import CannedInput, RuleInput
 from rasmi.inbox.tests import citizens
@@ -460,7 +460,7 @@ def test_a_bm_reader_sees_names_not_slugs(client, office, setup):
     login(client, office["viewer"], "ms")
     body = client.get(url("rules")).content.decode()
     with translation.override("ms"):
-        complaint = str(setup_labels.INTENTS["complaint"])
+        complaint = str(labels.INTENT_LABELS["complaint"])
     assert complaint != "complaint" and f"{complaint};" in body
     assert "complaint" not in body.split("<main", 1)[1].split("rule-test", 1)[0]
     client.logout()
@@ -472,10 +472,10 @@ def test_a_bm_reader_sees_names_not_slugs(client, office, setup):
 def test_every_label_the_model_gives_has_a_name():
     for kind, values in (("intent", INTENTS), ("topic", TOPICS), ("language", LANGUAGES),
                          ("sentiment", SENTIMENTS)):
-        assert set(setup_labels.KINDS[kind]) == set(values), kind
+        assert set(labels.BY_KIND[kind]) == set(values), kind
     with translation.override("en"):
-        assert setup_labels.label("topic", "online_system") == "Online systems"
-        assert setup_labels.label("topic", "new_topic") == "new_topic"
+        assert labels.label("topic", "online_system") == "Online systems"
+        assert labels.label("topic", "new_topic") == "new topic"
 
 
 # --- the test box ------------------------------------------------------------------------------
