@@ -61,6 +61,11 @@ rm -f "$work/feedback.sqlite3"*
 DATABASE_URL="sqlite:///$PWD/$work/feedback.sqlite3" ALLOWED_HOSTS='*' LOG_LEVEL=ERROR \
   $py -m benchmarks.bench_feedback --messages "${RASMI_BENCH_FEEDBACK_MESSAGES:-1000000}"
 
+echo "== inbox: the officers' queue over 100,000 conversations (SQLite)"
+rm -f "$work/queue.sqlite3"*
+DATABASE_URL="sqlite:///$PWD/$work/queue.sqlite3" ALLOWED_HOSTS='*' LOG_LEVEL=ERROR \
+  $py -m benchmarks.bench_inbox_queue --conversations "${RASMI_BENCH_QUEUE_CONVERSATIONS:-100000}"
+
 echo "== inbox: classification (language, intent, sentiment, topics, urgent) on one core"
 $py -m benchmarks.bench_classify
 
