@@ -54,10 +54,17 @@ def test_repeated_sentence_finder():
 
 def visible_texts(page) -> list[str]:
     """Each piece of text a person reads or hears: text cells and lines, and the
-    attributes screen readers announce."""
+    attributes screen readers announce; not what is marked as written in another language."""
     return page.evaluate("""() => {
       const out = [];
-      for (const line of document.body.innerText.split(/[\\n\\t]+/)) {
+      // Text marked as another language (the switch's "English") is meant to be so.
+      const foreign = [...document.body.querySelectorAll('[lang]')]
+        .filter(el => !el.lang.startsWith('ms'));
+      const shown = foreign.map(el => el.style.display);
+      foreign.forEach(el => { el.style.display = 'none'; });
+      const text = document.body.innerText;
+      foreign.forEach((el, i) => { el.style.display = shown[i]; });
+      for (const line of text.split(/[\\n\\t]+/)) {
         if (line.trim()) out.push(line.trim());
       }
       for (const el of document.querySelectorAll('[title],[aria-label],[placeholder],[alt]')) {

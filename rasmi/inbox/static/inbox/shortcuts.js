@@ -52,8 +52,12 @@
   }
 
   async function post(url, fields) {
+    // The answer is read out in the page's language, whether it came from the switch's
+    // cookie or a ?lang= link.
+    const address = new URL(url, window.location.href);
+    address.searchParams.set("lang", document.documentElement.lang || "ms");
     try {
-      const response = await fetch(url, {
+      const response = await fetch(address, {
         method: "POST", credentials: "same-origin", body: new URLSearchParams(fields),
         headers: { "X-CSRFToken": queue.dataset.csrf, "Accept": "application/json" },
       });
