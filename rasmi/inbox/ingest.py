@@ -126,7 +126,7 @@ def apply_all(items: list[tuple[Event, SocialAccount]]) -> None:
     labelled = triage.label(new)
     for conversation in triage.keep_clock(new, labelled):
         touched[conversation.pk] = conversation
-    triage.route(touched.values())
+    triage.route(touched.values(), new)
     # ignore_conflicts: another worker may have stored the same message a moment ago.
     Message.objects.bulk_create(new, ignore_conflicts=True)
     feedback.count_classified(labelled)
