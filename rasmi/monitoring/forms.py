@@ -141,7 +141,7 @@ class HoldingStatementForm(forms.Form):
                                  widget=forms.RadioSelect, initial="both")
     organisation = forms.ChoiceField(label=_("Organisation speaking"))
     accounts = forms.MultipleChoiceField(label=_("Accounts"), widget=forms.CheckboxSelectMultiple,
-                                         help_text=_("X gets the short version."))
+                                         help_text=_("X and Threads get the short version."))
 
     def __init__(self, *args, template, organisations, accounts, **kwargs):
         super().__init__(*args, **kwargs)

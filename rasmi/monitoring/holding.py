@@ -125,9 +125,9 @@ def fill(text: str, values: dict[str, str]) -> str:
 
 
 def compose(tpl: Template, values: dict[str, str], language: str) -> tuple[str, str]:
-    """(the text for every account, the short text for X) in `language`: "ms", "en" or
-    "both" (Bahasa Melayu first, then English; X gets the Bahasa Melayu short text, as
-    both would not fit)."""
+    """(the text for every account, the short text for X and Threads) in `language`: "ms",
+    "en" or "both" (Bahasa Melayu first, then English; the short text is then the Bahasa
+    Melayu one, as both would not fit)."""
     if language not in LANGUAGES:
         raise HoldingStatementError("language", _("Choose Bahasa Melayu, English or both."))
     values = check_values(tpl, values)

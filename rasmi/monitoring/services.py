@@ -48,6 +48,7 @@ from rasmi.monitoring.models import (
 from rasmi.people import permissions
 from rasmi.publishing import policy as publishing_policy
 from rasmi.publishing import services as publishing
+from rasmi.publishing.models import SopSettings
 from rasmi.publishing.services import MEDIA_NEEDED
 from rasmi.registry.models import AccountStatus, Organisation, SocialAccount
 
@@ -55,6 +56,9 @@ TOPIC = re.compile(r"^[a-z0-9_:-]{1,60}$")
 MAX_NOTE = 4000
 MAX_EXAMPLES = 50
 MASK = "[•••]"
+# Platforms whose limits (X 280 characters, Threads 500) take a holding statement's short
+# version rather than the full text.
+SHORT_PLATFORMS = frozenset({"x", "threads"})
 
 
 class MonitoringError(UserError):
@@ -288,7 +292,9 @@ def _routing_changed() -> None:
 
 def _sync_crisis_mode(actor, organisation: Organisation) -> None:
     """Publishing's crisis mode follows the organisation's active crises."""
-    sop = publishing_policy.sop_for(organisation)
+    # Read afresh and locked: the organisation object may carry an SOP read earlier.
+    sop = (SopSettings.objects.select_for_update().filter(organisation=organisation).first()
+           or SopSettings(organisation=organisation))
     active = active_crisis_of(organisation)
     before = {"crisis_active": sop.crisis_active, "crisis_name": sop.crisis_name}
     name = active.name[:200] if active else ""
@@ -299,8 +305,10 @@ def _sync_crisis_mode(actor, organisation: Organisation) -> None:
     elif not active:
         sop.crisis_started_at = None
     sop.crisis_active, sop.crisis_name = active is not None, name
+    existed = sop.pk is not None
     sop.save()
-    record(actor, "sop.crisis_mode", sop, before=before if sop.pk else None,
+    organisation.sop = sop  # what policy.sop_for(organisation) reads from now on
+    record(actor, "sop.crisis_mode", sop, before=before if existed else None,
            after={"crisis_active": sop.crisis_active, "crisis_name": sop.crisis_name,
                   "crisis": active.pk if active else None})
 
@@ -562,7 +570,7 @@ def use_holding_statement(actor, crisis: Crisis, key: str, values: dict[str, str
                           language: str = "both", organisation: Organisation | None = None,
                           account_ids: list[int] | None = None):
     """A holding statement filled in and drafted as a publishing post, ready for a
-    crisis officer to fast-track. X accounts get the short version."""
+    crisis officer to fast-track. X and Threads accounts get the short version."""
     crisis = _locked(crisis)
     _require_active(crisis)
     organisation = _crisis_organisation(crisis, organisation)
@@ -575,7 +583,7 @@ def use_holding_statement(actor, crisis: Crisis, key: str, values: dict[str, str
     post = publishing.create_post(actor, organisation, publishing.PostInput(
         title=f"{template.title_ms}: {crisis.name}"[:200], text=text,
         account_ids=[a.pk for a in accounts],
-        target_texts={a.pk: short for a in accounts if a.platform == "x"}))
+        target_texts={a.pk: short for a in accounts if a.platform in SHORT_PLATFORMS}))
     CrisisPost.objects.create(crisis=crisis, post=post, kind=CrisisPostKind.HOLDING,
                               template=key)
     _event(crisis, EventKind.HOLDING_STATEMENT, actor=actor, text=post.title,
