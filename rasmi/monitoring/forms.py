@@ -129,7 +129,7 @@ class MarkClaimForm(forms.Form):
         super().__init__(*args, prefix=f"mark-{claim.pk}" if claim else "mark", **kwargs)
 
 
-LANGUAGE_OPTIONS = [("both", _("Bahasa Melayu, then English")), ("ms", "Bahasa Melayu"),
+LANGUAGE_OPTIONS = [("both", _("Bahasa Melayu, then English")), ("ms", _("Bahasa Melayu")),
                     ("en", "English")]
 
 

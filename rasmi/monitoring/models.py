@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-LANGUAGE_CHOICES = [("ms", "Bahasa Melayu"), ("en", "English")]
+LANGUAGE_CHOICES = [("ms", _("Bahasa Melayu")), ("en", "English")]
 
 
 class WatchList(models.Model):
