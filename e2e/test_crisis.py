@@ -136,6 +136,7 @@ def test_alert_crisis_holding_statement_fast_track_report(browser, crisis_site, 
         assert page.locator('input[name="topics"][value="flood"]').is_checked()
         check("start form")
         page.fill("#id_name", "Banjir Kelantan (ujian)")
+        page.select_option("#id_team", label="Bilik gerakan")
         page.click('[data-testid="crisis-start"]')
         page.wait_for_selector('[data-testid="crisis-state"][data-active="1"]')
         crisis = Crisis.objects.get(name="Banjir Kelantan (ujian)")

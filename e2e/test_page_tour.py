@@ -93,9 +93,14 @@ def tour_data(demo_site):
 
     call_command("load_demo_posts", stdout=StringIO())
     posts = {p.state: p.pk for p in Post.objects.all()}
+    # Monitoring: KKM's inbox team and watch list, an alert waiting, a crisis in full.
+    from e2e.test_crisis import crisis_room_data
+
+    call_command("load_demo_inbox", stdout=StringIO())
+    call_command("load_demo_monitoring", stdout=StringIO())
     return {"pending": pending.pk, "official": official.pk, "case": case.pk,
             "draft": posts["draft"], "in_review": posts["in_review"],
-            "scheduled": posts["scheduled"]}
+            "scheduled": posts["scheduled"], "monitoring": crisis_room_data()}
 
 
 def pages(data) -> list[tuple[str, str | None]]:
@@ -119,11 +124,14 @@ def pages(data) -> list[tuple[str, str | None]]:
     writer = ["/staf/siaran/", "/staf/siaran/baru/?org=kkm", f"/staf/siaran/{data['draft']}/",
               f"/staf/siaran/{data['draft']}/ubah/", f"/staf/siaran/{data['scheduled']}/",
               "/staf/siaran/kalendar/", "/staf/siaran/kalendar/?view=month"]
+    from e2e.test_crisis import monitoring_pages
+
     return ([(path, None) for path in public] + [(path, "penyelaras") for path in staff]
             + [(path, "editor.kkm") for path in writer]
             + [("/staf/", "editor.kkm"), (f"/staf/kes/{data['case']}/", "editor.kkm"),
                (f"/staf/siaran/{data['in_review']}/", "pelulus.kkm"),
-               ("/staf/", "pemerhati.kkm")])
+               ("/staf/", "pemerhati.kkm")]
+            + monitoring_pages(data["monitoring"]))
 
 
 def axe_and_overflow(page, axe: Axe, where: str) -> list[str]:

@@ -2,10 +2,12 @@
 (mentions and inbox messages per hour), how fast the inbox answered, which posts went
 out and which were fast-tracked, and what is still open.
 
-The window is the crisis's, from its start to its end (or now, for a report made while it
-lasts). Inbox figures cover the crisis's organisations; a message is "on the crisis" when
-its topics meet the crisis's topics or its text holds one of the crisis's terms, and a
-conversation is when any of its messages in the window is, or the crisis team has it.
+The window runs from the beginning of the surge that raised the crisis (the earliest start
+of its alerts detected before it began) or the crisis's start, whichever is first, to its
+end (or now, for a report made while it lasts). Inbox figures cover the crisis's
+organisations; a message is "on the crisis" when its topics meet the crisis's topics or
+its text holds one of the crisis's terms, and a conversation is when any of its messages
+in the window is, or the crisis team has it.
 
 Response time is from the first message from the public in the window to the first reply
 after it (whenever it came), against the SOP's target: first_response_hours, or
@@ -124,7 +126,11 @@ def _response_times(first_in: dict[int, dt.datetime], first_out: dict[int, dt.da
 
 def build(crisis: Crisis, now: dt.datetime | None = None) -> Report:
     now = now or timezone.now()
-    start, end = crisis.started_at, crisis.ended_at or now
+    # From the surge that raised the crisis (its alerts detected before it began) or the
+    # crisis's start, whichever came first, to its end.
+    start = min([crisis.started_at, *crisis.alerts.filter(
+        detected_at__lte=crisis.started_at).values_list("started_at", flat=True)])
+    end = crisis.ended_at or now
     organisations = list(crisis.organisations.all())
     org_ids = [o.pk for o in organisations]
     matcher = TermMatcher.of(crisis.terms)

@@ -145,7 +145,8 @@ def timeline(crisis: Crisis) -> list[TimelineRow]:
             label = _("Claim judged: %(status)s") % {"status": {
                 "false": _("False"), "true": _("True"), "unclear": _("Unclear")}.get(
                 event.links["status"], event.links["status"])}
-        rows.append(TimelineRow(event.at, event.kind, str(label), event.text,
+        text = "" if post is not None and event.text == post.title else event.text
+        rows.append(TimelineRow(event.at, event.kind, str(label), text,
                                 event.user.get_username() if event.user else "Rasmi", links))
     return rows
 

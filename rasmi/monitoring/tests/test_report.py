@@ -45,15 +45,18 @@ def scenario(office):
     publishing.save_sop(office["admin"], office["org"], {"first_response_hours": 1,
                                                          "posting_start": dt.time(0, 0),
                                                          "posting_end": dt.time(23, 59)})
+    start = timezone.now() - dt.timedelta(hours=3)
+    minutes = dt.timedelta(minutes=1)
+    raised_by = services.record_alert(office["org"], alert_fields(
+        alert_id="first", started_at=(start - 30 * minutes).isoformat(),
+        detected_at=(start - 5 * minutes).isoformat()))
     crisis = services.start_crisis(
         office["officer"], organisations=[office["org"]], lead=office["org"],
         name="Banjir Kelantan", kind="flood", topics=["flood"], terms=["empangan pergau"],
-        team=office["team"])
-    start = timezone.now() - dt.timedelta(hours=3)
+        team=office["team"], alert=raised_by)
     type(crisis).objects.filter(pk=crisis.pk).update(started_at=start)
     crisis.refresh_from_db()
     fb = office["fb"]
-    minutes = dt.timedelta(minutes=1)
     thread(fb, start + 10 * minutes, "Banjir di Kg Tebing", ["flood"],
            reply_after=10 * minutes, status="resolved")
     thread(fb, start + 30 * minutes, "Air naik lagi", ["flood"], reply_after=90 * minutes,
@@ -69,6 +72,8 @@ def scenario(office):
               "topic": "traffic"},
              {"id": "o2", "time": (start + 25 * minutes).isoformat(),
               "text": "Empangan Pergau selamat ke?", "topic": ""},
+             {"id": "surge", "time": (start - 20 * minutes).isoformat(), "text": "Banjir",
+              "topic": "flood"},  # the surge that raised the crisis: in the report
              {"id": "before", "time": (start - 60 * minutes).isoformat(), "text": "Banjir",
               "topic": "flood"}]
     mentions(office["org"], rows)
@@ -82,7 +87,9 @@ def scenario(office):
     Post.objects.filter(pk=other.pk).update(state="published",
                                             published_at=start + 100 * minutes)
     services.record_claim(office["editor"], crisis=crisis, text="Empangan Pergau pecah")
-    services.record_alert(office["org"], alert_fields(alert_id="later"))
+    services.record_alert(office["org"], alert_fields(
+        alert_id="later", started_at=(start + 60 * minutes).isoformat(),
+        detected_at=(start + 70 * minutes).isoformat()))
     services.add_note(office["editor"], crisis, "Pasukan di lokasi.")
     return crisis
 
@@ -90,7 +97,8 @@ def scenario(office):
 def test_report_figures(scenario):
     built = report.build(scenario)
     assert built.ongoing
-    assert (built.mentions, built.mentions_on_crisis) == (7, 6)  # o2 holds a crisis term
+    assert built.start == scenario.started_at - dt.timedelta(minutes=30)
+    assert (built.mentions, built.mentions_on_crisis) == (8, 7)  # o2 holds a crisis term
     assert (built.messages, built.messages_on_crisis) == (4, 3)
     crisis, everyone = built.response_crisis, built.response_all
     assert (crisis.conversations, crisis.answered, crisis.waiting) == (3, 2, 1)
@@ -106,7 +114,7 @@ def test_report_figures(scenario):
     assert built.follow_ups == 4
     kinds = [row.kind for row in built.timeline]
     assert kinds[0] == "started" and {"holding_statement", "claim", "alert", "note"} <= set(kinds)
-    assert sum(int(c.total) for c in built.mentions_chart.columns) == 7
+    assert sum(int(c.total) for c in built.mentions_chart.columns) == 8
     assert sum(int(c.total) for c in built.messages_chart.columns) == 4
 
 
@@ -116,7 +124,7 @@ def test_report_page_in_both_languages(client, office, scenario):
     assert answer.status_code == 200
     page = answer.content.decode()
     assert "After-action report" in page and "Banjir Kelantan" in page
-    assert 'data-testid="report-mentions">7<' in page
+    assert 'data-testid="report-mentions">8<' in page
     assert "Road Transport Department Malaysia" in page
     malay = client.get(f"/pemantauan/krisis/{scenario.pk}/laporan/?lang=ms").content.decode()
     assert "Jabatan Pengangkutan Jalan Malaysia" in malay
