@@ -38,10 +38,16 @@ def visible_organisations(user) -> QuerySet:
 
 
 def member_organisations(user) -> list[Organisation]:
-    """The organisations a person chooses between on the watch list page: theirs (all,
-    for coordinators, would be hundreds: they pick with ?org=)."""
+    """The organisations a person chooses between on the watch list page: theirs and those
+    beneath them (coordinators, who see hundreds, choose from the full list or ?org=)."""
     return [o for o in visible_organisations(user)] if not permissions.is_coordinator(user) \
         else []
+
+
+def own_organisations(user) -> list[Organisation]:
+    """The organisations the person holds a role in themselves (not those beneath)."""
+    return list(Organisation.objects.filter(memberships__user=user).distinct()
+                .order_by("name_ms"))
 
 
 def visible_alerts(user) -> QuerySet:

@@ -67,8 +67,8 @@ def _chosen_organisation(request) -> Organisation | None:
     code = request.GET.get("org") or request.POST.get("org")
     if code:
         return _org_or_404(request.user, code)
-    mine = selectors.member_organisations(request.user)
-    return mine[0] if len(mine) == 1 else None
+    own = selectors.own_organisations(request.user)
+    return own[0] if len(own) == 1 else None
 
 
 def _choose(request, title: str, url_name: str):
