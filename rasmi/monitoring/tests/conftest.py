@@ -7,21 +7,12 @@ import pytest
 from django.utils import timezone
 
 from rasmi.conftest import make_account, make_user
-from rasmi.monitoring import crisis_routing
 
 FLOOD_ALERT = {"alert_id": "a1", "topic": "flood", "terms": ["banjir", "air naik", "pindah"],
                "started_at": "2026-12-01T08:05:02+08:00",
                "detected_at": "2026-12-01T08:11:30+08:00", "count": 57, "baseline": 2.1,
                "score": 9.4, "examples": ["t3", "t19", "t27"]}
 _ids = itertools.count(1)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_routing_snapshot():
-    """The routing snapshot is per process: no test sees another's crises."""
-    crisis_routing.invalidate()
-    yield
-    crisis_routing.invalidate()
 
 
 @pytest.fixture
