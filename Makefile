@@ -15,6 +15,7 @@ demo: venv
 	$(BIN)/rasmi load_demo_candidates
 	$(BIN)/rasmi load_demo_posts
 	$(BIN)/rasmi load_demo_inbox
+	$(BIN)/rasmi load_demo_monitoring
 
 run: demo
 	@echo ""

@@ -38,9 +38,11 @@ def demo_site(transactional_db, live_server, settings):
     call_command("load_directory", stdout=StringIO())
     call_command("load_demo", stdout=StringIO())
     call_command("load_demo_candidates", stdout=StringIO())
+    from rasmi.monitoring import crisis_routing
     from rasmi.registry import verify
 
     verify.invalidate_local_index()
+    crisis_routing.invalidate()  # crises of an earlier test's database
     return live_server.url
 
 

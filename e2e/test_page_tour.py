@@ -102,10 +102,15 @@ def tour_data(demo_site):
     call_command("load_demo_posts", stdout=StringIO())
     call_command("load_demo_inbox", stdout=StringIO())  # KKM's teams, rules, canned replies
     posts = {p.state: p.pk for p in Post.objects.all()}
+    # Monitoring: KKM's watch list, an alert waiting, a crisis in full.
+    from e2e.test_crisis import crisis_room_data
+
+    call_command("load_demo_monitoring", stdout=StringIO())
     urgent = Conversation.objects.filter(urgent=True).order_by("pk").first()
     return {"pending": pending.pk, "official": official.pk, "case": case.pk,
             "draft": posts["draft"], "in_review": posts["in_review"],
-            "scheduled": posts["scheduled"], "conversation": urgent.pk}
+            "scheduled": posts["scheduled"], "conversation": urgent.pk,
+            "monitoring": crisis_room_data()}
 
 
 def pages(data) -> list[tuple[str, str | None]]:
@@ -134,6 +139,8 @@ def pages(data) -> list[tuple[str, str | None]]:
               f"/staf/siaran/{data['draft']}/ubah/", f"/staf/siaran/{data['scheduled']}/",
               "/staf/siaran/kalendar/", "/staf/siaran/kalendar/?view=month",
               "/inbox/", "/inbox/lewat/", f"/inbox/c/{data['conversation']}/"]
+    from e2e.test_crisis import monitoring_pages
+
     return ([(path, None) for path in public] + [(path, "penyelaras") for path in staff]
             + [(path, "editor.kkm") for path in writer]
             + [("/staf/", "editor.kkm"), (f"/staf/kes/{data['case']}/", "editor.kkm"),
@@ -142,7 +149,8 @@ def pages(data) -> list[tuple[str, str | None]]:
                ("/staf/", "pemerhati.kkm"),
                (f"/inbox/c/{data['conversation']}/", "pemerhati.kkm")]
             + [(path, "pelulus.kkm") for path in inbox_setup]
-            + [("/inbox/tetapan/kkm/penghalaan/", "editor.kkm")])
+            + [("/inbox/tetapan/kkm/penghalaan/", "editor.kkm")]
+            + monitoring_pages(data["monitoring"]))
 
 
 def axe_and_overflow(page, axe: Axe, where: str) -> list[str]:

@@ -11,20 +11,24 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 @pytest.fixture(autouse=True)
 def _fresh_process_caches(settings, monkeypatch):
-    """Each test starts with empty in-process caches (verify index, rate-limit counters),
-    a rate-limit window that does not turn over mid-test, and a fast password hasher."""
+    """Each test starts with empty in-process caches (verify index, crisis routing, rate-limit
+    counters), a rate-limit window that does not turn over mid-test, and a fast password
+    hasher."""
     from django.core.cache import cache
 
     from rasmi import ratelimit
+    from rasmi.monitoring import crisis_routing
     from rasmi.registry import verify
 
     monkeypatch.setattr(ratelimit, "_clock", lambda: 1_800_000_030.0)
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.VERIFY_INDEX_TTL = 0
     verify.invalidate_local_index()
+    crisis_routing.invalidate()  # the active crises inbox routing read a moment ago
     cache.clear()
     yield
     verify.invalidate_local_index()
+    crisis_routing.invalidate()
 
 
 PASSWORD = "test-password-123"

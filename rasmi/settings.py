@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "rasmi.discovery",
     "rasmi.publishing",
     "rasmi.inbox",
+    "rasmi.monitoring",
 ]
 
 MIDDLEWARE = [
@@ -187,6 +188,15 @@ INBOX_POLL_BACKOFF_SECONDS = env.float("INBOX_POLL_BACKOFF_SECONDS", default=60.
 INBOX_POLL_BACKOFF_CAP_SECONDS = env.float("INBOX_POLL_BACKOFF_CAP_SECONDS", default=6 * 3600.0)
 INBOX_POLL_MAX_FAILURES = env.int("INBOX_POLL_MAX_FAILURES", default=8)
 INBOX_POLL_PAGES_PER_PASS = env.int("INBOX_POLL_PAGES_PER_PASS", default=5)
+
+# Crisis monitoring (rasmi/monitoring): alerts are e-mailed to crisis contacts through
+# EMAIL_URL (e.g. smtp+tls://user:password@mail.example.gov.my:587; the default prints
+# them on the console), with links to RASMI_SITE_URL. Inbox routing re-reads the active
+# crises at most every CRISIS_ROUTING_TTL seconds in each process.
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Rasmi <rasmi@localhost>")
+RASMI_SITE_URL = env.str("RASMI_SITE_URL", default="http://127.0.0.1:8000")
+CRISIS_ROUTING_TTL = env.float("CRISIS_ROUTING_TTL", default=5.0)
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,7 @@ urlpatterns = [
     path("akaun/", include("rasmi.people.urls")),
     path("admin/", admin.site.urls),
     path("panduan/", include("rasmi.publishing.guide_urls")),
+    path("pemantauan/", include("rasmi.monitoring.urls")),
     path("", include("rasmi.inbox.urls")),
     path("inbox/", include("rasmi.inbox.complaint_urls")),
     path("", include("rasmi.inbox.feedback_urls")),

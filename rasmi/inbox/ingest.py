@@ -155,7 +155,7 @@ def apply_all(items: list[tuple[Event, SocialAccount]]) -> None:
     by_pk = {c.pk: c for c in conversations.values()}
     for conversation in triage.take_edits(relabelled, by_pk):
         touched[conversation.pk] = conversation
-    triage.route(touched.values())
+    triage.route(touched.values(), new)
     # ignore_conflicts: another worker may have stored the same message a moment ago.
     Message.objects.bulk_create(new, ignore_conflicts=True)
     feedback.count_classified([*labelled, *relabelled], previous=previous)

@@ -18,6 +18,7 @@ from django.utils import timezone
 from rasmi.core.triage.model import default_model
 from rasmi.inbox.models import Conversation, ConversationStatus, Direction, Message, RoutingRule
 from rasmi.inbox.working_days import add_working_days
+from rasmi.monitoring import crisis_routing
 
 DEFAULT_TARGETS = (24, 60, 15)  # the SOP's own defaults: hours, urgent minutes, working days
 
@@ -127,8 +128,13 @@ def answered(conversation: Conversation, at: dt.datetime) -> None:
     conversation.awaiting_since = conversation.first_response_due = None
 
 
-def route(conversations: Iterable[Conversation]) -> None:
-    """Give unassigned conversations to the team or officer of the first matching rule."""
+def route(conversations: Iterable[Conversation], messages: Iterable[Message] = ()) -> None:
+    """An active crisis's team takes conversations on its topics or terms first; then
+    unassigned conversations go to the team or officer of the first matching rule."""
+    conversations, said = list(conversations), crisis_routing.new_texts(messages)
+    for c in conversations:
+        c.team_id = crisis_routing.crisis_team_for(
+            c.organisation_id, c.topics, said.get(c.pk, "")) or c.team_id
     waiting = [c for c in conversations if c.team_id is None and c.assignee_id is None]
     if not waiting:
         return

@@ -19,8 +19,17 @@ def can_view_posts(user, organisation) -> bool:
 
 
 def can_draft(user, organisation) -> bool:
+    """The SOP's drafter roles; in crisis mode its named crisis officers too (they may
+    fast-track, so they may write what they fast-track: a holding statement)."""
     sop = sop_for(organisation)
-    return bool(permissions.roles_in(user, organisation) & set(sop.drafter_roles))
+    return bool(permissions.roles_in(user, organisation) & set(sop.drafter_roles)) or (
+        crisis_officer_now(user, sop))
+
+
+def crisis_officer_now(user, sop: SopSettings) -> bool:
+    """A crisis officer named in this SOP, while its organisation is in crisis mode."""
+    return bool(sop.pk and sop.crisis_active
+                and sop.crisis_officers.filter(pk=user.pk).exists())
 
 
 def can_approve(user, post: Post) -> bool:
@@ -33,9 +42,7 @@ def can_approve(user, post: Post) -> bool:
 
 def can_fast_track(user, post: Post) -> bool:
     """A named crisis officer, while the organisation is in crisis mode, may approve alone."""
-    sop = sop_for(post.organisation)
-    return bool(sop.pk and sop.crisis_active
-                and sop.crisis_officers.filter(pk=user.pk).exists())
+    return crisis_officer_now(user, sop_for(post.organisation))
 
 
 def can_schedule(user, post: Post) -> bool:
