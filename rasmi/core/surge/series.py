@@ -1,0 +1,137 @@
+"""One series (a topic, or the whole stream "*"): minute counts, the burst test, and the
+episode it is in.
+
+The count path is kept tiny because every mention goes through it: a minute's count is
+bumped and compared with `need`, the least count this minute that makes some window
+significant. `need` is recomputed only when the minute changes (from a ring of cumulative
+counts, one subtraction per window) and the thresholds only every ten minutes (from the
+seasonal baseline, Poisson quantiles cached). Everything else runs only for a series
+under suspicion.
+
+States: idle -> candidate (a window crossed its threshold) -> episode (alert raised, or
+suppressed as another series' burst) -> idle once the rate has been back near the
+baseline for `episode_quiet_minutes`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, deque
+
+from rasmi.core.surge import poisson
+from rasmi.core.surge.baseline import SeasonalBaseline
+from rasmi.core.surge.settings import SurgeSettings
+
+RING = 256  # minutes of cumulative counts kept: more than the longest window
+NEVER = 1 << 60
+IDLE, CANDIDATE, EPISODE = 0, 1, 2
+BLOCK = 10  # minutes between threshold refreshes
+
+
+class Series:
+    __slots__ = ("key", "baseline", "minute", "cur", "total", "cum", "block", "lam",
+                 "limits", "need", "state", "candidate_at", "candidate_window", "onset",
+                 "last_elevated", "hour_start_total", "hour_flag", "recent", "background",
+                 "background_docs", "background_turn")
+
+    def __init__(self, key: str, baseline: SeasonalBaseline, minute: int, maxlen: int):
+        self.key = key
+        self.baseline = baseline
+        self.minute = minute
+        self.cur = 0
+        self.total = 0
+        self.cum = [0] * RING
+        self.block = -1
+        self.lam: list[float] = []
+        self.limits: list[int] = []
+        self.need = NEVER
+        self.state = IDLE
+        self.candidate_at = 0.0  # local minute (float) of the first trigger
+        self.candidate_window = 0
+        self.onset = 0.0
+        self.last_elevated = 0
+        self.hour_start_total = 0
+        self.hour_flag = False  # in a candidate or episode at some point this hour
+        self.recent: deque = deque(maxlen=maxlen)  # (local minute, Mention)
+        self.background: Counter = Counter()
+        self.background_docs = 0
+        self.background_turn = 0
+
+    # -- counts --------------------------------------------------------------------------
+    def window(self, w: int) -> int:
+        """Mentions in the last w minutes: this (partial) minute and w-1 whole ones."""
+        cum, m = self.cum, self.minute
+        return self.cur + cum[(m - 1) % RING] - cum[(m - w) % RING]
+
+    def whole_minutes(self, w: int) -> int:
+        """Mentions in the w whole minutes before this one."""
+        cum, m = self.cum, self.minute
+        return cum[(m - 1) % RING] - cum[(m - 1 - w) % RING]
+
+    def roll(self, minute: int, settings: SurgeSettings, warm: bool) -> None:
+        """Move to a later minute: close the current one, refresh `need`."""
+        done = self.total + self.cur
+        cum, start = self.cum, self.minute
+        if minute - start >= RING:
+            for i in range(RING):
+                cum[i] = done
+        else:
+            for m in range(start, minute):
+                cum[m % RING] = done
+        self.total, self.cur, self.minute = done, 0, minute
+        if minute // BLOCK != self.block:
+            self.refresh(settings)
+        if self.state == EPISODE:
+            self._follow_episode(settings)
+        elif self.state == CANDIDATE:
+            self.hour_flag = True
+        self.need = self.compute_need(settings, warm)
+
+    def refresh(self, settings: SurgeSettings) -> None:
+        """Thresholds for this ten-minute block, from the seasonal baseline."""
+        self.block = self.minute // BLOCK
+        middle = self.block * BLOCK + BLOCK / 2
+        z = settings.uncertainty_z * self.baseline.uncertainty(middle)
+        log_alpha = settings.log10_alpha * math.log(10)
+        self.lam, self.limits = [], []
+        for w in settings.windows:
+            lam = w * self.baseline.per_minute(middle - w / 2, settings.floor_per_hour)
+            ratio = settings.min_ratio_short if w <= 10 else settings.min_ratio_long
+            self.lam.append(lam)
+            self.limits.append(max(settings.min_count, math.ceil(ratio * lam),
+                                   poisson.threshold(lam * (1 + z), log_alpha)))
+
+    def compute_need(self, settings: SurgeSettings, warm: bool) -> int:
+        if not warm or self.state == EPISODE:
+            return NEVER
+        if self.state == CANDIDATE:
+            return 0
+        cum, m = self.cum, self.minute
+        before = cum[(m - 1) % RING]
+        return min(limit - (before - cum[(m - w) % RING])
+                   for w, limit in zip(settings.windows, self.limits, strict=True))
+
+    def triggered(self, settings: SurgeSettings) -> int | None:
+        """The shortest window whose count reaches its threshold now, or None."""
+        for w, limit in zip(settings.windows, self.limits, strict=True):
+            if self.window(w) >= limit:
+                return w
+        return None
+
+    def _follow_episode(self, settings: SurgeSettings) -> None:
+        self.hour_flag = True
+        lam10 = 10 * self.baseline.per_minute(self.minute - 5, settings.floor_per_hour)
+        if self.whole_minutes(10) >= max(2.0, settings.end_ratio * lam10):
+            self.last_elevated = self.minute
+        elif self.minute - self.last_elevated >= settings.episode_quiet_minutes:
+            self.state = IDLE
+
+    # -- text ----------------------------------------------------------------------------
+    def learn_background(self, doc: list[str], settings: SurgeSettings) -> None:
+        self.background.update(set(doc))
+        self.background_docs += 1
+        if self.background_docs > settings.background_max_docs:
+            # Halve: the background follows the last few weeks, memory stays bounded.
+            self.background = Counter({w: n // 2 for w, n in self.background.items()
+                                       if n >= 2})
+            self.background_docs //= 2
