@@ -22,7 +22,7 @@ from datetime import datetime
 from rasmi.core.surge import poisson
 from rasmi.core.surge.baseline import SeasonalBaseline
 from rasmi.core.surge.rumours import Bucket, RumourTracker, cluster_topic
-from rasmi.core.surge.series import CANDIDATE, EPISODE, IDLE, Series
+from rasmi.core.surge.series import EPISODE, IDLE, Series
 from rasmi.core.surge.settings import SurgeSettings
 from rasmi.core.surge.types import ANY_TOPIC, Alert, Mention
 from rasmi.core.surge.words import top_terms, words
@@ -120,52 +120,24 @@ class SurgeDetector:
 
     # -- bursts --------------------------------------------------------------------------
     def _check(self, series: Series, at: float, mention: Mention) -> Alert | None:
+        """Slow path, when this minute's count reached `need`: some window is over its
+        threshold. It alerts when that excess is spread over the window - still
+        significant with the busiest `spike_minutes` minutes taken out - so a one-off
+        spike (all its mentions in a few minutes) never alerts on its own."""
         s = self.settings
-        if series.state == IDLE:
-            window = series.triggered(s)
-            if window is None:
-                return None
-            series.state = CANDIDATE
-            series.candidate_at, series.candidate_window = at, window
-            series.onset = float(series.minute - window + 1)
-            series.hour_flag = True
-            series.need = 0
+        if series.state != IDLE:
             return None
-        if series.state != CANDIDATE:
-            return None
-        age = at - series.candidate_at
-        if age > max(s.candidate_minutes, series.candidate_window / 2):
-            series.state = IDLE
-            series.need = series.compute_need(s, self.warm)
-            return self._check(series, at, mention) if series.cur >= series.need else None
-        if age < s.spike_gap_minutes + s.confirm_min_minutes:
-            return None
-        if not self._still_elevated(series, at):
-            return None
-        if series.triggered(s) is None:
+        window = series.confirmed(s)
+        if window is None:
             return None
         series.state, series.last_elevated = EPISODE, series.minute
+        series.hour_flag = True
+        series.candidate_window = window
+        series.onset = float(series.minute - window + 1)
         series.need = series.compute_need(s, self.warm)
         if series.key == ANY_TOPIC and self._carried_by_topic(series, at):
             return None  # that topic's own series reports it
         return self._burst_alert(series, at, mention)
-
-    def _still_elevated(self, series: Series, at: float) -> bool:
-        """Mentions since the trigger plus a gap, counted on their own: a spike's are over."""
-        s = self.settings
-        longest = max(10.0, series.candidate_window / 3)
-        start = max(series.candidate_at + s.spike_gap_minutes, at - longest)
-        first = math.floor(start) + 1  # whole minutes after the gap, and this one
-        span = series.minute + 1 - first
-        if span < 1:
-            return False
-        count = series.window(span)
-        lam = span * series.baseline.per_minute(series.minute + 1 - span / 2,
-                                                s.floor_per_hour)
-        z = s.uncertainty_z * series.baseline.uncertainty(at)
-        limit = max(2, math.ceil(s.confirm_min_ratio * lam),
-                    poisson.threshold(lam * (1 + z), s.confirm_log10_alpha * math.log(10)))
-        return count >= limit
 
     def _carried_by_topic(self, overall: Series, at: float) -> bool:
         s = self.settings
@@ -187,7 +159,7 @@ class SurgeDetector:
         s = self.settings
         # Change point: within the trigger window, the moment after which the count most
         # exceeds what the baseline expected.
-        earliest = min(series.onset, series.candidate_at - series.candidate_window)
+        earliest = series.onset - 1
         inside = [(when, m) for when, m in series.recent if when > earliest]
         rate = series.baseline.per_minute(at, s.floor_per_hour)
         best, best_index = -math.inf, 0
@@ -239,7 +211,7 @@ class SurgeDetector:
         docs = [m[4] for m in members]
         terms = top_terms(docs, background.background, background.background_docs)
         span = max(1.0, bucket.last - bucket.run_start)
-        usual = (bucket.slow - bucket.run_count) if bucket.slow > bucket.run_count else 0.0
+        usual = self.rumours.usual_count(bucket, bucket.last)
         expected = max(0.05, usual / (60 * self.settings.rumour_slow_hours) * span)
         ids = [m[1] for m in members]
         chosen = _spread(ids, 5)

@@ -4,7 +4,7 @@ A false claim travels as copies of one sentence with small changes (words swappe
 "forwarded as received" prefixes, typos). Each text's content words get a MinHash
 signature (bands x rows hashes, computed for a batch of texts at once with numpy); texts
 that share a band's rows fall in the same LSH bucket, so near-identical texts meet in at
-least one bucket with high probability (Jaccard 0.7: 97 % for 8 bands of 3 rows) while
+least one bucket with high probability (Jaccard 0.7: 93 % for 4 bands of 2 rows) while
 texts that merely share a topic's words rarely do.
 
 A bucket is a rumour when it is busy now and was not before: its "now" count (decayed
@@ -66,6 +66,9 @@ def band_keys(docs: list[list[str]], bands: int, rows: int) -> list[list[int]]:
 
 
 class Bucket:
+    """Counts are kept scaled by exp((t - ref) / mean life) (the tracker's `ref`), so a
+    copy adds one precomputed number instead of decaying every bucket it touches."""
+
     __slots__ = ("fast", "slow", "last", "run_start", "run_count", "blocks", "last_block",
                  "members", "episode")
 
@@ -76,23 +79,6 @@ class Bucket:
         self.last_block = -1
         self.members: list[tuple] = []  # (local minute, id, time iso, topic, words, keys)
         self.episode = 0
-
-    def hit(self, at: float, member: tuple, settings: SurgeSettings) -> None:
-        gap = max(0.0, at - self.last)
-        self.fast = self.fast * math.exp(-gap / settings.rumour_fast_minutes) + 1.0
-        self.slow = self.slow * math.exp(-gap / (60.0 * settings.rumour_slow_hours)) + 1.0
-        if gap > settings.rumour_quiet_minutes:
-            self.run_start, self.run_count, self.blocks, self.members = at, 0, 0, []
-        self.last = at
-        self.run_count += 1
-        block = int(at // 5)
-        if block != self.last_block:
-            self.blocks += 1
-            self.last_block = block
-        if len(self.members) < 12:
-            self.members.append(member)
-        else:  # keep the first copies and the latest ones
-            self.members[6:] = self.members[7:] + [member]
 
     def to_state(self) -> list:
         return [self.fast, self.slow, self.last, self.run_start, self.run_count,
@@ -118,60 +104,108 @@ class RumourTracker:
     def __init__(self, settings: SurgeSettings):
         self.settings = settings
         self.buckets: dict[int, Bucket] = {}
-        self.singles: dict[int, tuple] = {}  # key -> member
+        self.singles: dict[int, tuple] = {}  # key -> member, oldest first
         self.episode_of: dict[int, int] = {}  # bucket key -> episode number
         self.episodes: dict[int, list] = {}  # number -> [last local minute, keys...]
         self.next_episode = 1
+        self.ref = -1.0  # local minute the scaled counts refer to
         self.stream_fast = self.stream_slow = 0.0
-        self.stream_last = 0.0
         self.last_sweep = 0.0
 
-    def _stream_hit(self, at: float, n: int) -> None:
-        gap = max(0.0, at - self.stream_last)
+    def _lives(self) -> tuple[float, float]:
         s = self.settings
-        self.stream_fast = self.stream_fast * math.exp(-gap / s.rumour_fast_minutes) + n
-        self.stream_slow = self.stream_slow * math.exp(-gap / (60 * s.rumour_slow_hours)) + n
-        self.stream_last = max(self.stream_last, at)
+        return s.rumour_fast_minutes, 60.0 * s.rumour_slow_hours
+
+    def _rebase(self, to: float) -> None:
+        fast_life, slow_life = self._lives()
+        if self.ref >= 0:
+            f = math.exp(-(to - self.ref) / fast_life)
+            g = math.exp(-(to - self.ref) / slow_life)
+            for bucket in self.buckets.values():
+                bucket.fast *= f
+                bucket.slow *= g
+            self.stream_fast *= f
+            self.stream_slow *= g
+        self.ref = to
 
     def feed(self, items: list[tuple], warm: bool) -> list[Bucket]:
         """items: (local minute, Mention, words). Returns buckets that became rumours."""
+        if not items:
+            return []
         s = self.settings
+        if self.ref < 0 or items[-1][0] - self.ref > 600:
+            self._rebase(items[0][0])
+        fast_life, slow_life = self._lives()
+        quiet, ref = s.rumour_quiet_minutes, self.ref
         usable = [item for item in items if len(set(item[2])) >= s.min_words]
-        if items:
-            self._stream_hit(items[-1][0], len(items))
         found: list[Bucket] = []
         all_keys = band_keys([item[2] for item in usable], s.minhash_bands, s.minhash_rows)
+        buckets, singles, episode_of = self.buckets, self.singles, self.episode_of
         for (at, mention, doc), keys in zip(usable, all_keys, strict=True):
+            ef = math.exp((at - ref) / fast_life)
+            es = math.exp((at - ref) / slow_life)
+            self.stream_fast += ef
+            self.stream_slow += es
+            block = int(at // 5)
             member = (at, mention.id, mention.time.isoformat(), mention.topic, doc, keys)
-            episode = next((self.episode_of[k] for k in keys if k in self.episode_of), 0)
-            if episode:
-                self._join(episode, keys, at)
+            episode = 0
             for key in keys:
-                bucket = self.buckets.get(key)
+                if key in episode_of:
+                    episode = episode_of[key]
+                    self._join(episode, keys, at)
+                    break
+            for key in keys:
+                bucket = buckets.get(key)
                 if bucket is None:
-                    first = self.singles.pop(key, None)
+                    first = singles.pop(key, None)
                     if first is None:
-                        self.singles[key] = member
+                        singles[key] = member
                         continue
-                    bucket = self.buckets[key] = Bucket(first[0])
-                    bucket.hit(first[0], first, s)
-                bucket.hit(at, member, s)
-                if episode or not warm:
+                    bucket = buckets[key] = Bucket(first[0])
+                    bucket.fast = math.exp((first[0] - ref) / fast_life)
+                    bucket.slow = math.exp((first[0] - ref) / slow_life)
+                    bucket.run_count = bucket.blocks = 1
+                    bucket.last_block = int(first[0] // 5)
+                    bucket.members.append(first)
+                bucket.fast += ef
+                bucket.slow += es
+                if at - bucket.last > quiet:
+                    bucket.run_start, bucket.run_count, bucket.blocks = at, 0, 0
+                    bucket.members = []
+                bucket.last = at
+                bucket.run_count += 1
+                if block != bucket.last_block:
+                    bucket.blocks += 1
+                    bucket.last_block = block
+                members = bucket.members
+                if len(members) < 12:
+                    members.append(member)
+                else:  # keep the first copies and the latest ones
+                    del members[6]
+                    members.append(member)
+                if episode or not warm or bucket.fast < s.rumour_min_count * ef:
                     continue
-                if self._is_rumour(bucket):
+                if self._is_rumour(bucket, ef, es):
                     episode = self._start_episode(bucket, at)
                     found.append(bucket)
-        if items and items[-1][0] - self.last_sweep >= 60:
+        self._forget_singles(items[-1][0])
+        if items[-1][0] - self.last_sweep >= 360:
             self._sweep(items[-1][0])
         return found
 
-    def _is_rumour(self, bucket: Bucket) -> bool:
+    def usual_count(self, bucket: Bucket, at: float) -> float:
+        """The bucket's "usual" count before its current run, decayed to `at`."""
+        slow = bucket.slow * math.exp(-(at - self.ref) / self._lives()[1])
+        return max(0.0, slow - bucket.run_count)
+
+    def _is_rumour(self, bucket: Bucket, ef: float, es: float) -> bool:
         s = self.settings
-        if bucket.fast < s.rumour_min_count or bucket.blocks < s.rumour_min_blocks:
+        if bucket.blocks < s.rumour_min_blocks:
             return False
-        ratio = s.rumour_slow_hours * 60 / s.rumour_fast_minutes
-        growth = bucket.fast / bucket.slow * ratio
-        stream = self.stream_fast / self.stream_slow * ratio if self.stream_slow else 1.0
+        fast_life, slow_life = self._lives()
+        growth = (bucket.fast / ef) / (bucket.slow / es) * slow_life / fast_life
+        stream = (self.stream_fast / ef) / (self.stream_slow / es) * slow_life / fast_life \
+            if self.stream_slow else 1.0
         return growth >= s.rumour_growth * max(1.0, stream)
 
     def _start_episode(self, bucket: Bucket, at: float) -> int:
@@ -191,12 +225,20 @@ class RumourTracker:
                 self.episode_of[key] = number
                 record.append(key)
 
+    def _forget_singles(self, now: float) -> None:
+        """Lone texts older than `singleton_hours` are dropped, oldest first."""
+        old = now - 60 * self.settings.singleton_hours
+        singles = self.singles
+        while singles:
+            key = next(iter(singles))
+            if singles[key][0] >= old:
+                break
+            del singles[key]
+
     def _sweep(self, now: float) -> None:
-        """Forget lone texts and finished rumours, hourly."""
+        """Every six hours: finished rumours and faded buckets are forgotten."""
         s = self.settings
         self.last_sweep = now
-        old = now - 60 * s.singleton_hours
-        self.singles = {k: m for k, m in self.singles.items() if m[0] >= old}
         for number, record in list(self.episodes.items()):
             if now - record[0] >= s.rumour_quiet_minutes:
                 for key in record[1:]:
@@ -205,9 +247,8 @@ class RumourTracker:
                     if bucket is not None and bucket.episode == number:
                         bucket.episode = 0
                 del self.episodes[number]
-        stale = [k for k, b in self.buckets.items()
-                 if not b.episode and b.slow * math.exp(
-                     -(now - b.last) / (60 * s.rumour_slow_hours)) < 0.5]
+        self._rebase(now)
+        stale = [k for k, b in self.buckets.items() if not b.episode and b.slow < 0.5]
         for key in stale:
             del self.buckets[key]
 
@@ -217,8 +258,7 @@ class RumourTracker:
                 "singles": [[k, list(m)] for k, m in self.singles.items()],
                 "episodes": [[n, r] for n, r in self.episodes.items()],
                 "next_episode": self.next_episode,
-                "stream": [self.stream_fast, self.stream_slow, self.stream_last,
-                           self.last_sweep]}
+                "stream": [self.ref, self.stream_fast, self.stream_slow, self.last_sweep]}
 
     @classmethod
     def from_state(cls, data: dict, settings: SurgeSettings) -> RumourTracker:
@@ -230,7 +270,7 @@ class RumourTracker:
             for key in record[1:]:
                 tracker.episode_of[int(key)] = int(number)
         tracker.next_episode = data["next_episode"]
-        (tracker.stream_fast, tracker.stream_slow, tracker.stream_last,
+        (tracker.ref, tracker.stream_fast, tracker.stream_slow,
          tracker.last_sweep) = data["stream"]
         return tracker
 

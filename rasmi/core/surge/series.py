@@ -8,9 +8,8 @@ counts, one subtraction per window) and the thresholds only every ten minutes (f
 seasonal baseline, Poisson quantiles cached). Everything else runs only for a series
 under suspicion.
 
-States: idle -> candidate (a window crossed its threshold) -> episode (alert raised, or
-suppressed as another series' burst) -> idle once the rate has been back near the
-baseline for `episode_quiet_minutes`.
+States: idle -> episode (alert raised, or suppressed as another series' burst) -> idle
+once the rate has been back near the baseline for `episode_quiet_minutes`.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from rasmi.core.surge.settings import SurgeSettings
 
 RING = 256  # minutes of cumulative counts kept: more than the longest window
 NEVER = 1 << 60
-IDLE, CANDIDATE, EPISODE = 0, 1, 2
+IDLE, EPISODE = 0, 2
 BLOCK = 10  # minutes between threshold refreshes
 
 
@@ -49,9 +48,9 @@ class Series:
         self.candidate_at = 0.0  # local minute (float) of the first trigger
         self.candidate_window = 0
         self.onset = 0.0
-        self.last_elevated = 0
+        self.last_elevated = -NEVER  # last minute of the latest episode's elevated rate
         self.hour_start_total = 0
-        self.hour_flag = False  # in a candidate or episode at some point this hour
+        self.hour_flag = False  # in an episode at some point this hour
         self.recent: deque = deque(maxlen=maxlen)  # (local minute, Mention)
         self.background: Counter = Counter()
         self.background_docs = 0
@@ -83,8 +82,6 @@ class Series:
             self.refresh(settings)
         if self.state == EPISODE:
             self._follow_episode(settings)
-        elif self.state == CANDIDATE:
-            self.hour_flag = True
         self.need = self.compute_need(settings, warm)
 
     def refresh(self, settings: SurgeSettings) -> None:
@@ -94,8 +91,11 @@ class Series:
         z = settings.uncertainty_z * self.baseline.uncertainty(middle)
         log_alpha = settings.log10_alpha * math.log(10)
         self.lam, self.limits = [], []
+        floor = settings.floor_per_hour
+        now = self.baseline.per_minute(middle, floor)
         for w in settings.windows:
-            lam = w * self.baseline.per_minute(middle - w / 2, settings.floor_per_hour)
+            # Short windows sit within one rate; long ones are centred on their middle.
+            lam = w * (now if w <= 10 else self.baseline.per_minute(middle - w / 2, floor))
             ratio = settings.min_ratio_short if w <= 10 else settings.min_ratio_long
             self.lam.append(lam)
             self.limits.append(max(settings.min_count, math.ceil(ratio * lam),
@@ -104,19 +104,40 @@ class Series:
     def compute_need(self, settings: SurgeSettings, warm: bool) -> int:
         if not warm or self.state == EPISODE:
             return NEVER
-        if self.state == CANDIDATE:
-            return 0
         cum, m = self.cum, self.minute
         before = cum[(m - 1) % RING]
-        return min(limit - (before - cum[(m - w) % RING])
-                   for w, limit in zip(settings.windows, self.limits, strict=True))
+        clear = m - self.last_elevated  # windows reach back no further than the last episode
+        return min((limit - (before - cum[(m - w) % RING])
+                    for w, limit in zip(settings.windows, self.limits, strict=True)
+                    if w <= clear), default=NEVER)
 
-    def triggered(self, settings: SurgeSettings) -> int | None:
-        """The shortest window whose count reaches its threshold now, or None."""
-        for w, limit in zip(settings.windows, self.limits, strict=True):
-            if self.window(w) >= limit:
+    def confirmed(self, settings: SurgeSettings) -> int | None:
+        """The shortest window over its threshold whose excess is spread: with its
+        busiest `spike_minutes` whole minutes taken out, the rest is still elevated
+        (moderate test). None when no window is."""
+        log_alpha = settings.confirm_log10_alpha * math.log(10)
+        z = settings.uncertainty_z * self.baseline.uncertainty(self.minute)
+        cut = settings.spike_minutes
+        clear = self.minute - self.last_elevated
+        for w, limit, lam in zip(settings.windows, self.limits, self.lam, strict=True):
+            count = self.window(w)
+            if count < limit or w > clear:
+                continue
+            rest = count - self._busiest(w, cut)
+            lam_rest = lam * (w - cut) / w
+            need = max(2, math.ceil(settings.confirm_min_ratio * lam_rest),
+                       poisson.threshold(lam_rest * (1 + z), log_alpha))
+            if rest >= need:
                 return w
         return None
+
+    def _busiest(self, w: int, cut: int) -> int:
+        """Most mentions in `cut` consecutive minutes of the last w (this one included)."""
+        cum, m = self.cum, self.minute
+        now = cum[(m - 1) % RING] + self.cur  # total up to the end of this minute
+        ends = [cum[(m - 1 - i) % RING] for i in range(w + 1)]  # ends[i]: total to m-1-i
+        totals = [now] + ends  # totals[j]: cumulative up to the end of minute m - j
+        return max(totals[j] - totals[j + cut] for j in range(w - cut + 1))
 
     def _follow_episode(self, settings: SurgeSettings) -> None:
         self.hour_flag = True

@@ -27,7 +27,7 @@ class SurgeSettings:
     floor_per_hour: float = 0.2
     # Burst test: Poisson tail of the count in windows of these lengths (minutes) ending
     # now, against the seasonal baseline raised by its uncertainty (z standard errors).
-    windows: tuple[int, ...] = (2, 3, 5, 7, 10, 20, 30, 60, 120, 180)
+    windows: tuple[int, ...] = (7, 8, 10, 12, 15, 20, 30, 60, 120, 180)
     log10_alpha: float = -7.0
     uncertainty_z: float = 2.0
     # ... and at least this many times the baseline (short windows up to 10 min, longer)
@@ -35,14 +35,12 @@ class SurgeSettings:
     min_ratio_short: float = 2.5
     min_ratio_long: float = 1.8
     min_count: int = 6
-    # One-off spikes (a viral post, a live stream) are not crises: after the first
-    # trigger, only mentions later than `spike_gap_minutes` count, and they must be
-    # elevated on their own (moderate test over at least `confirm_min_minutes`).
-    spike_gap_minutes: float = 3.0
-    confirm_min_minutes: float = 2.0
+    # One-off spikes (a viral post, a live stream) are not crises: a window alerts only
+    # when, without its busiest `spike_minutes` whole minutes, the rest is still elevated
+    # (moderate test). A spike of up to about four minutes lies within five such minutes.
+    spike_minutes: int = 5
     confirm_log10_alpha: float = -3.0
     confirm_min_ratio: float = 1.8
-    candidate_minutes: float = 30.0
     # An episode ends after this long without the rate being elevated (10-minute window
     # at `end_ratio` x baseline); only then can the same series alert again.
     episode_quiet_minutes: float = 60.0
@@ -51,11 +49,11 @@ class SurgeSettings:
     # that topic's burst, left to the topic's own series.
     topic_share: float = 0.5
     # Rumours: near-identical texts (MinHash over content words, LSH bands of rows).
-    minhash_bands: int = 8
-    minhash_rows: int = 3
+    minhash_bands: int = 4
+    minhash_rows: int = 2
     min_words: int = 4
-    text_batch: int = 256
-    text_batch_seconds: float = 120.0
+    text_batch: int = 512
+    text_batch_seconds: float = 300.0
     rumour_fast_minutes: float = 30.0  # mean life of the "now" count
     rumour_slow_hours: float = 24.0  # mean life of the "usual" count
     rumour_min_count: float = 8.0

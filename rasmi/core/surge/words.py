@@ -35,13 +35,20 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 def words(text: str) -> list[str]:
     """Content words in order (repeats kept)."""
-    found = []
-    for word in _WORD.findall(_URL.sub(" ", text.lower())):
-        if _CJK.match(word):
-            found.extend(ch for ch in word if _CJK.match(ch))
-        elif len(word) > 1 and word not in STOP_WORDS and not word.isdigit():
-            found.append(word)
-    return found
+    lowered = text.lower()
+    if "http" in lowered or "www." in lowered:
+        lowered = _URL.sub(" ", lowered)
+    found = _WORD.findall(lowered)
+    if _CJK.search(lowered):
+        split = []
+        for word in found:
+            if _CJK.match(word):
+                split.extend(ch for ch in word if _CJK.match(ch))
+            else:
+                split.append(word)
+        found = split
+    return [w for w in found if w not in STOP_WORDS and (len(w) > 1 or _CJK.match(w))
+            and not w.isdigit()]
 
 
 def top_terms(burst: Sequence[Sequence[str]], background: Counter, background_docs: int,
