@@ -259,7 +259,25 @@ def streams() -> list[Stream]:
         spike("school", 25, 13.3, 20, 2, "contest"),
         burst("road", 26, 17.8, 2, "step", 180, "2x on a mid-rate topic"),
     ], topic_field="0.8", general=20)
-    return [a, b, c]
+    d = Stream("d_busy", 404, 14, {
+        "flood": 120, "scam": 200, "fees": 60, "appointment": 150, "outbreak": 50,
+        "outage": 90, "road": 250, "weather": 140, "school": 60, "tax": 45}, [
+        burst("flood", 2, 9.3, 5, "step", 120, "5x step, busy topic"),
+        spike("road", 2, 20.1, 12, 3, "viral clip"),
+        burst("outbreak", 3, 14.6, 5, "ramp", 90, "5x fast ramp, thinner topic"),
+        spike("scam", 4, 11.5, 8, 4, "live stream, 4 minutes"),
+        burst("scam", 5, 8.2, 2, "step", 180, "2x step"),
+        rumour(claims[4][0], 6, 12.0, 120, 4, claims[4][1], "transfer tax claim"),
+        burst("tax", 7, 21.4, 10, "step", 60, "10x step, night"),
+        spike("weather", 8, 17.3, 20, 2, "viral photo"),
+        burst("appointment", 9, 10.5, 3, "double", 150, "3x double wave"),
+        burst("outage", 10, 19.2, 5, "decay", 120, "5x decaying"),
+        spike("fees", 11, 9.4, 10, 3, "contest"),
+        slow("weather", 11, 12.0, 2.5, 16, 6, "haze complaints growing"),
+        burst("school", 12, 7.4, 5, "double", 120, "5x double wave"),
+        burst("road", 13, 17.7, 3, "ramp", 120, "3x ramp, busiest topic"),
+    ])
+    return [a, b, c, d]
 
 
 def main() -> None:

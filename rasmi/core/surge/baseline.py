@@ -12,9 +12,11 @@ weeks; zeros for hours before its first mention) are re-fitted as
   series borrows the stream's daily cycle until its own counts speak.
 - level: the same ratio over the last days only (half-life of two days), so the baseline
   follows a series that grows or shrinks for good, but not within the hour of a burst.
-- uncertainty: the relative standard error of an expected count, from the counts that
-  informed its hour and level plus the series' extra-Poisson noise (variance beyond the
-  mean in past hours, `noise`); thresholds are raised by it (settings.uncertainty_z).
+- uncertainty: the relative standard error of an expected count: from the counts that
+  informed its hour and level, from how much of its hour and weekday factors is still
+  prior (a weekday not yet seen is uncertain), and the series' extra-Poisson noise
+  (variance beyond the mean in past hours, corrected for the parameters fitted and never
+  below `noise_floor`); thresholds are raised by it (settings.uncertainty_z).
 
 Hours in which the series was in an alert episode, or far above expectation, enter the
 history capped near the expectation: a burst does not teach the baseline that bursts are
@@ -42,8 +44,8 @@ def day_of_week(hour: int) -> int:
 
 
 class SeasonalBaseline:
-    __slots__ = ("counts", "end_hour", "mean", "level", "hours", "days", "rel_se",
-                 "noise", "observed")
+    __slots__ = ("counts", "end_hour", "mean", "level", "hours", "days", "hour_var",
+                 "day_var", "base_var", "noise", "observed")
 
     def __init__(self, end_hour: int):
         self.counts: list[float] = []  # hourly counts, the last one for end_hour - 1
@@ -52,7 +54,11 @@ class SeasonalBaseline:
         self.level = 1.0
         self.hours = FLAT_HOURS.copy()
         self.days = np.ones(7)
-        self.rel_se = np.ones(24)  # per hour of day
+        # Relative variance of an expected count: per hour of day, per day of week, and
+        # what every hour shares (level, extra-Poisson noise).
+        self.hour_var = np.ones(24)
+        self.day_var = np.zeros(7)
+        self.base_var = 0.0
         self.noise = 0.0
         self.observed = 0.0  # mentions in the history
 
@@ -65,7 +71,7 @@ class SeasonalBaseline:
         value = float(count)
         if warm and self.observed > 0:
             expected = self.expected(hour)
-            upper = expected * (1 + 2 * float(self.rel_se[hour_of_day(hour)]))
+            upper = expected * (1 + 2 * self.uncertainty(hour * 60.0 + 30))
             cap = upper + 4 * math.sqrt(upper) + 3
             if capped:
                 cap = upper + math.sqrt(upper) + 1
@@ -94,7 +100,7 @@ class SeasonalBaseline:
         self.mean = mean = float((w * x).sum() / total_w)
         if mean <= 0:
             self.level, self.noise = 1.0, 0.0
-            self.rel_se = np.ones(24)
+            self.hour_var, self.day_var, self.base_var = np.ones(24), np.zeros(7), 0.0
             return
         prior_hours = FLAT_HOURS if parent_hours is None else parent_hours
         k_h, k_d = settings.hour_prior_mentions, settings.day_prior_mentions
@@ -115,9 +121,21 @@ class SeasonalBaseline:
         self.level = level_num / (float((recent * seasonal).sum()) + 5.0)
         expected = seasonal * self.level
         spread = float((w * ((x - expected) ** 2 - expected)).sum())
-        self.noise = min(1.0, max(0.0, spread / float((w * expected ** 2).sum())))
+        noise = max(0.0, spread / float((w * expected ** 2).sum()))
+        # The fit has seen these very hours: scale the in-sample spread up by the
+        # parameters it spent (24 + 7 + 1), which is large while the stream is young.
+        noise *= n / max(n - 32, 8)
+        self.noise = min(1.0, max(noise, settings.noise_floor ** 2))
         self.hours, self.days = hours, days
-        self.rel_se = np.sqrt(1.0 / (hour_num + k_h) + 1.0 / level_num + self.noise)
+        # A shape still mostly made of its prior may be far from the truth: an hour or a
+        # weekday not yet seen (the first weekend) is uncertain by `*_prior_sd`.
+        hour_den = np.bincount(hod, weights=w * mean * days[dow], minlength=24)
+        day_den = np.bincount(dow, weights=w * mean * hours[hod], minlength=7)
+        hour_prior = k_h / (hour_den + k_h)
+        day_prior = k_d / (day_den + k_d)
+        self.hour_var = 1.0 / (hour_num + k_h) + (settings.hour_prior_sd * hour_prior) ** 2
+        self.day_var = (settings.day_prior_sd * day_prior) ** 2
+        self.base_var = 1.0 / level_num + self.noise
 
     # -- reading -------------------------------------------------------------------------
     def expected(self, hour: int) -> float:
@@ -134,7 +152,10 @@ class SeasonalBaseline:
         return max(rate, floor_per_hour) / 60.0
 
     def uncertainty(self, minute: float) -> float:
-        return float(self.rel_se[int(minute // 60) % 24])
+        """Relative standard error of the expected rate at a local minute."""
+        hour = int(minute // 60)
+        return math.sqrt(float(self.hour_var[hour % 24]) +
+                         float(self.day_var[(hour // 24 + 3) % 7]) + self.base_var)
 
     # -- state ---------------------------------------------------------------------------
     def to_state(self) -> dict:

@@ -132,7 +132,7 @@ class SurgeDetector:
             return None
         series.state, series.last_elevated = EPISODE, series.minute
         series.hour_flag = True
-        series.candidate_window = window
+        series.episode_window = window
         series.onset = float(series.minute - window + 1)
         series.need = series.compute_need(s, self.warm)
         if series.key == ANY_TOPIC and self._carried_by_topic(series, at):
@@ -140,20 +140,30 @@ class SurgeDetector:
         return self._burst_alert(series, at, mention)
 
     def _carried_by_topic(self, overall: Series, at: float) -> bool:
+        """Whether topics explain the whole stream's burst: one topic carries
+        `topic_share` of its excess, or without the excess of the topics in an episode or
+        elevated on their own (moderate test) the stream is no longer over its
+        threshold."""
         s = self.settings
-        span = min(180, max(2, math.ceil(at - overall.onset)))
-        rate = overall.baseline.per_minute(at - span / 2, s.floor_per_hour)
-        excess = overall.window(span) - span * rate
+        w = overall.episode_window
+        index = s.windows.index(w)
+        excess = overall.window(w) - overall.lam[index]
+        log_alpha = s.confirm_log10_alpha * math.log(10)
+        explained = largest = 0.0
         for key, series in self.series.items():
             if key == ANY_TOPIC:
                 continue
             if series.minute != overall.minute:
                 series.roll(overall.minute, s, self.warm)
-            mine = series.window(span) - span * series.baseline.per_minute(
-                at - span / 2, s.floor_per_hour)
-            if mine >= s.topic_share * excess:
-                return True
-        return False
+            count, lam = series.window(w), series.lam[index]
+            mine = count - lam
+            largest = max(largest, mine)
+            if series.state == EPISODE or (
+                    count >= s.confirm_min_ratio * lam
+                    and count >= poisson.threshold(lam, log_alpha)):
+                explained += max(0.0, mine)
+        return largest >= s.topic_share * excess or \
+            overall.window(w) - explained < overall.limits[index]
 
     def _burst_alert(self, series: Series, at: float, mention: Mention) -> Alert:
         s = self.settings
@@ -200,13 +210,19 @@ class SurgeDetector:
                 self.series[ANY_TOPIC].learn_background(doc, s)
                 if mention.topic and mention.topic in self.series:
                     self.series[mention.topic].learn_background(doc, s)
-        return [self._rumour_alert(bucket, latest) for bucket in
-                self.rumours.feed(items, self.warm)]
+        found = [self._rumour_alert(bucket, latest) for bucket in
+                 self.rumours.feed(items, self.warm)]
+        return [alert for alert in found if alert is not None]
 
-    def _rumour_alert(self, bucket: Bucket, latest: Mention) -> Alert:
+    def _rumour_alert(self, bucket: Bucket, latest: Mention) -> Alert | None:
+        """An alert for a new rumour, unless its series is already in a burst episode:
+        a burst's own talk repeats itself too, and that burst has been reported."""
         members = bucket.members
         topic, share = cluster_topic(members)
         key = topic if topic and share >= 0.6 else ANY_TOPIC
+        series = self.series.get(key)
+        if series is not None and series.state == EPISODE:
+            return None
         background = self.series[ANY_TOPIC]
         docs = [m[4] for m in members]
         terms = top_terms(docs, background.background, background.background_docs)
@@ -285,7 +301,7 @@ def _mention_from(data: list) -> Mention:
 def _series_state(x: Series) -> dict:
     return {"key": x.key, "baseline": x.baseline.to_state(), "minute": x.minute,
             "cur": x.cur, "total": x.total, "cum": list(x.cum), "state": x.state,
-            "candidate": [x.candidate_at, x.candidate_window, x.onset, x.last_elevated],
+            "episode": [x.episode_window, x.onset, x.last_elevated],
             "hour": [x.hour_start_total, x.hour_flag],
             "recent": [[at, *_mention_state(m)] for at, m in x.recent],
             "background": [dict(x.background), x.background_docs, x.background_turn]}
@@ -296,7 +312,7 @@ def _series_from(data: dict, settings: SurgeSettings, parent) -> Series:
     x = Series(data["key"], baseline, data["minute"], settings.recent_per_series)
     x.cur, x.total, x.cum, x.state = data["cur"], data["total"], list(data["cum"]), \
         data["state"]
-    x.candidate_at, x.candidate_window, x.onset, x.last_elevated = data["candidate"]
+    x.episode_window, x.onset, x.last_elevated = data["episode"]
     x.hour_start_total, x.hour_flag = data["hour"]
     x.recent.extend((r[0], _mention_from(r[1:])) for r in data["recent"])
     x.background = Counter(data["background"][0])

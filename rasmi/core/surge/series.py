@@ -29,7 +29,7 @@ BLOCK = 10  # minutes between threshold refreshes
 
 class Series:
     __slots__ = ("key", "baseline", "minute", "cur", "total", "cum", "block", "lam",
-                 "limits", "need", "state", "candidate_at", "candidate_window", "onset",
+                 "limits", "need", "state", "episode_window", "onset",
                  "last_elevated", "hour_start_total", "hour_flag", "recent", "background",
                  "background_docs", "background_turn")
 
@@ -45,8 +45,7 @@ class Series:
         self.limits: list[int] = []
         self.need = NEVER
         self.state = IDLE
-        self.candidate_at = 0.0  # local minute (float) of the first trigger
-        self.candidate_window = 0
+        self.episode_window = 0  # the window that confirmed the episode
         self.onset = 0.0
         self.last_elevated = -NEVER  # last minute of the latest episode's elevated rate
         self.hour_start_total = 0
@@ -92,10 +91,13 @@ class Series:
         log_alpha = settings.log10_alpha * math.log(10)
         self.lam, self.limits = [], []
         floor = settings.floor_per_hour
-        now = self.baseline.per_minute(middle, floor)
+        # Expected counts by ten-minute steps back from the block's middle, summed: a
+        # three-hour window across the evening fall is not its middle rate x 180.
+        steps = [BLOCK * self.baseline.per_minute(middle - BLOCK * (i + 0.5), floor)
+                 for i in range(max(settings.windows) // BLOCK + 1)]
         for w in settings.windows:
-            # Short windows sit within one rate; long ones are centred on their middle.
-            lam = w * (now if w <= 10 else self.baseline.per_minute(middle - w / 2, floor))
+            whole, part = divmod(w, BLOCK)
+            lam = sum(steps[:whole]) + steps[whole] * part / BLOCK
             ratio = settings.min_ratio_short if w <= 10 else settings.min_ratio_long
             self.lam.append(lam)
             self.limits.append(max(settings.min_count, math.ceil(ratio * lam),

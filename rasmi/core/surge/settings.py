@@ -23,6 +23,11 @@ class SurgeSettings:
     # and towards flat (day of week) until its own data speak.
     hour_prior_mentions: float = 30.0
     day_prior_mentions: float = 60.0
+    # How far a shape made of its prior alone may be off (relative), and the least
+    # hour-to-hour noise any real stream has (relative standard deviation).
+    hour_prior_sd: float = 0.3
+    day_prior_sd: float = 0.4
+    noise_floor: float = 0.15
     # The least rate any series is expected to have (mentions per hour).
     floor_per_hour: float = 0.2
     # Burst test: Poisson tail of the count in windows of these lengths (minutes) ending
