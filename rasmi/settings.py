@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "rasmi.discovery",
     "rasmi.publishing",
     "rasmi.inbox",
+    "rasmi.monitoring",
 ]
 
 MIDDLEWARE = [

@@ -7,7 +7,7 @@ weeks; zeros for hours before its first mention) are re-fitted as
     expected(hour) = mean x level x hour_of_day[h] x day_of_week[d]
 
 - hour_of_day and day_of_week: ratios of observed to expected counts, weighted towards
-  recent weeks, alternated twice (raking). Each is pulled by pseudo-counts towards a
+  recent weeks, alternated three times (raking). Each is pulled by pseudo-counts towards a
   prior - the whole stream's hour shape for a topic, flat for days - so a thin or young
   series borrows the stream's daily cycle until its own counts speak.
 - level: the same ratio over the last days only (half-life of two days), so the baseline
@@ -73,8 +73,8 @@ class SeasonalBaseline:
             expected = self.expected(hour)
             upper = expected * (1 + 2 * self.uncertainty(hour * 60.0 + 30))
             cap = upper + 4 * math.sqrt(upper) + 3
-            if capped:
-                cap = upper + math.sqrt(upper) + 1
+            if capped:  # an episode hour: no more than a usual hour can bring
+                cap = expected + math.sqrt(expected) + 1
             value = min(value, cap)
         self._append(value, settings)
         self.fit(settings, parent_hours)
@@ -108,7 +108,7 @@ class SeasonalBaseline:
         wx = w * x
         hour_num = np.bincount(hod, weights=wx, minlength=24)
         day_num = np.bincount(dow, weights=wx, minlength=7)
-        for _ in range(2):
+        for _ in range(3):
             day_den = np.bincount(dow, weights=w * mean * hours[hod], minlength=7)
             days = (day_num + k_d) / (day_den + k_d)
             days /= days.mean()

@@ -33,12 +33,12 @@ class SurgeSettings:
     # Burst test: Poisson tail of the count in windows of these lengths (minutes) ending
     # now, against the seasonal baseline raised by its uncertainty (z standard errors).
     windows: tuple[int, ...] = (7, 8, 10, 12, 15, 20, 30, 60, 120, 180)
-    log10_alpha: float = -7.0
+    log10_alpha: float = -5.0
     uncertainty_z: float = 2.0
     # ... and at least this many times the baseline (short windows up to 10 min, longer)
     # and at least this many mentions.
     min_ratio_short: float = 2.5
-    min_ratio_long: float = 1.8
+    min_ratio_long: float = 2.0
     min_count: int = 6
     # One-off spikes (a viral post, a live stream) are not crises: a window alerts only
     # when, without its busiest `spike_minutes` whole minutes, the rest is still elevated
