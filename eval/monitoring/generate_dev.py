@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import math
 import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone

@@ -11,8 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasmi.core.surge import ANY_TOPIC, Alert, Mention, SurgeDetector, SurgeSettings
-from rasmi.core.surge import poisson
+from rasmi.core.surge import ANY_TOPIC, Alert, Mention, SurgeDetector, SurgeSettings, poisson
 from rasmi.core.surge.baseline import SeasonalBaseline, day_of_week
 from rasmi.core.surge.rumours import band_keys
 from rasmi.core.surge.words import top_terms, words
