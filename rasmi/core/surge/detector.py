@@ -21,10 +21,17 @@ from datetime import datetime
 
 from rasmi.core.surge import poisson
 from rasmi.core.surge.baseline import SeasonalBaseline
-from rasmi.core.surge.rumours import Bucket, RumourTracker, cluster_topic
+from rasmi.core.surge.rumours import (
+    LAST,
+    MEMBERS,
+    RUN_COUNT,
+    RUN_START,
+    RumourTracker,
+    cluster_topic,
+)
 from rasmi.core.surge.series import EPISODE, IDLE, Series
 from rasmi.core.surge.settings import SurgeSettings
-from rasmi.core.surge.types import ANY_TOPIC, Alert, Mention
+from rasmi.core.surge.types import ANY_TOPIC, Alert, Mention, mention_from_state, mention_state
 from rasmi.core.surge.words import top_terms, words
 
 STATE_VERSION = 1
@@ -98,7 +105,7 @@ class SurgeDetector:
             series.baseline.close_hour(hour, count, self.settings, series.hour_flag,
                                        parent, warm)
             series.hour_flag = series.state != IDLE
-            series.refresh(self.settings)
+            series.refresh(self.settings, rebuilt=True)
             series.need = series.compute_need(self.settings, warm)
             if key == ANY_TOPIC:
                 parent = series.baseline.hours
@@ -214,29 +221,28 @@ class SurgeDetector:
                  self.rumours.feed(items, self.warm)]
         return [alert for alert in found if alert is not None]
 
-    def _rumour_alert(self, bucket: Bucket, latest: Mention) -> Alert | None:
+    def _rumour_alert(self, bucket: list, latest: Mention) -> Alert | None:
         """An alert for a new rumour, unless its series is already in a burst episode:
         a burst's own talk repeats itself too, and that burst has been reported."""
-        members = bucket.members
+        members = bucket[MEMBERS]
         topic, share = cluster_topic(members)
         key = topic if topic and share >= 0.6 else ANY_TOPIC
         series = self.series.get(key)
         if series is not None and series.state == EPISODE:
             return None
         background = self.series[ANY_TOPIC]
-        docs = [m[4] for m in members]
+        docs = [words(m[1].text) for m in members]
         terms = top_terms(docs, background.background, background.background_docs)
-        span = max(1.0, bucket.last - bucket.run_start)
-        usual = self.rumours.usual_count(bucket, bucket.last)
+        span = max(1.0, bucket[LAST] - bucket[RUN_START])
+        usual = self.rumours.usual_count(bucket, bucket[LAST])
         expected = max(0.05, usual / (60 * self.settings.rumour_slow_hours) * span)
-        ids = [m[1] for m in members]
-        chosen = _spread(ids, 5)
+        count = bucket[RUN_COUNT]
         self.sequence += 1
         return Alert(alert_id=f"{self.settings.alert_prefix}{self.sequence}", topic=key,
-                     terms=terms, started_at=datetime.fromisoformat(members[0][2]),
-                     detected_at=latest.time, count=bucket.run_count, baseline=expected,
-                     score=min(999.0, -poisson.log10_tail(bucket.run_count, expected)),
-                     examples=chosen, kind="rumour")
+                     terms=terms, started_at=members[0][1].time, detected_at=latest.time,
+                     count=count, baseline=expected,
+                     score=min(999.0, -poisson.log10_tail(count, expected)),
+                     examples=_spread([m[1].id for m in members], 5), kind="rumour")
 
     # -- state ---------------------------------------------------------------------------
     def to_state(self) -> dict:
@@ -245,7 +251,7 @@ class SurgeDetector:
                           self.batch_due, self.text_turn],
                 "series": [_series_state(x) for x in
                            (self.series[k] for k in self._ordered_keys())],
-                "pending": [[at, *_mention_state(m)] for at, m in self.pending],
+                "pending": [[at, *mention_state(m)] for at, m in self.pending],
                 "rumours": self.rumours.to_state()}
 
     @classmethod
@@ -261,7 +267,7 @@ class SurgeDetector:
             series = _series_from(item, detector.settings, parent)
             series.need = series.compute_need(detector.settings, detector.warm)
             detector.series[item["key"]] = series
-        detector.pending = [(p[0], _mention_from(p[1:])) for p in data["pending"]]
+        detector.pending = [(p[0], mention_from_state(p[1:])) for p in data["pending"]]
         detector.rumours = RumourTracker.from_state(data["rumours"], detector.settings)
         return detector
 
@@ -289,21 +295,12 @@ def _spread(ids: list[str], limit: int) -> list[str]:
     return [ids[round(i * step)] for i in range(limit)]
 
 
-def _mention_state(m: Mention) -> list:
-    return [m.id, m.time.isoformat(), m.text, m.topic]
-
-
-def _mention_from(data: list) -> Mention:
-    return Mention(id=data[0], time=datetime.fromisoformat(data[1]), text=data[2],
-                   topic=data[3])
-
-
 def _series_state(x: Series) -> dict:
     return {"key": x.key, "baseline": x.baseline.to_state(), "minute": x.minute,
             "cur": x.cur, "total": x.total, "cum": list(x.cum), "state": x.state,
             "episode": [x.episode_window, x.onset, x.last_elevated],
             "hour": [x.hour_start_total, x.hour_flag],
-            "recent": [[at, *_mention_state(m)] for at, m in x.recent],
+            "recent": [[at, *mention_state(m)] for at, m in x.recent],
             "background": [dict(x.background), x.background_docs, x.background_turn]}
 
 
@@ -314,7 +311,7 @@ def _series_from(data: dict, settings: SurgeSettings, parent) -> Series:
         data["state"]
     x.episode_window, x.onset, x.last_elevated = data["episode"]
     x.hour_start_total, x.hour_flag = data["hour"]
-    x.recent.extend((r[0], _mention_from(r[1:])) for r in data["recent"])
+    x.recent.extend((r[0], mention_from_state(r[1:])) for r in data["recent"])
     x.background = Counter(data["background"][0])
     x.background_docs, x.background_turn = data["background"][1], data["background"][2]
     x.refresh(settings)

@@ -4,7 +4,8 @@ A false claim travels as copies of one sentence with small changes (words swappe
 "forwarded as received" prefixes, typos). Each text's content words get a MinHash
 signature (bands x rows hashes, computed for a batch of texts at once with numpy); texts
 that share a band's rows fall in the same LSH bucket, so near-identical texts meet in at
-least one bucket with high probability (Jaccard 0.7: 93 % for 4 bands of 2 rows) while
+least one bucket with high probability (Jaccard 0.7: 74 % for 2 bands of 2 rows; most
+copies of a rumour meet in its busiest bucket, which is what counts) while
 texts that merely share a topic's words rarely do.
 
 A bucket is a rumour when it is busy now and was not before: its "now" count (decayed
@@ -29,6 +30,7 @@ from collections import Counter
 import numpy as np
 
 from rasmi.core.surge.settings import SurgeSettings
+from rasmi.core.surge.types import mention_from_state, mention_state
 
 _rng = np.random.default_rng(20241201)
 _SALTS = _rng.integers(1, 2**63, size=64, dtype=np.uint64)
@@ -53,9 +55,10 @@ def band_keys(docs: list[list[str]], bands: int, rows: int) -> list[list[int]]:
     k = bands * rows
     flat: list[int] = []
     starts: list[int] = []
+    known = _HASHES.get
     for doc in docs:
         starts.append(len(flat))
-        flat.extend(_word_hash(w) for w in set(doc))
+        flat.extend([known(w) or _word_hash(w) for w in set(doc)])
     values = np.fromiter(flat, dtype=np.uint64, count=len(flat))
     mixed = (values[:, None] ^ _SALTS[None, :k]) * _MULTIPLIERS[None, :k]
     mixed >>= np.uint64(16)
@@ -65,50 +68,30 @@ def band_keys(docs: list[list[str]], bands: int, rows: int) -> list[list[int]]:
     return keys.tolist()
 
 
-class Bucket:
-    """Counts are kept scaled by exp((t - ref) / mean life) (the tracker's `ref`), so a
-    copy adds one precomputed number instead of decaying every bucket it touches."""
-
-    __slots__ = ("fast", "slow", "last", "run_start", "run_count", "blocks", "last_block",
-                 "members", "episode")
-
-    def __init__(self, at: float):
-        self.fast = self.slow = 0.0
-        self.last = self.run_start = at
-        self.run_count = self.blocks = 0
-        self.last_block = -1
-        self.members: list[tuple] = []  # (local minute, id, time iso, topic, words, keys)
-        self.episode = 0
-
-    def to_state(self) -> list:
-        return [self.fast, self.slow, self.last, self.run_start, self.run_count,
-                self.blocks, self.last_block, [list(m) for m in self.members], self.episode]
-
-    @classmethod
-    def from_state(cls, data: list) -> Bucket:
-        bucket = cls(data[2])
-        (bucket.fast, bucket.slow, bucket.last, bucket.run_start, bucket.run_count,
-         bucket.blocks, bucket.last_block) = data[:7]
-        bucket.members = [_member(m) for m in data[7]]
-        bucket.episode = data[8]
-        return bucket
+# A bucket is a list (cheaper than an object on this path):
+FAST, SLOW, LAST, RUN_START, RUN_COUNT, BLOCKS, LAST_BLOCK, MEMBERS, EPISODE = range(9)
+MEMBERS_KEPT = 12  # the first copies and the latest ones: topic, terms, examples
 
 
-def _member(data: list) -> tuple:
-    return (data[0], data[1], data[2], data[3], list(data[4]), list(data[5]))
+def _new_bucket(at: float, fast: float, slow: float, first: tuple) -> list:
+    return [fast, slow, at, at, 1, 1, int(at // 5), [first], 0]
 
 
 class RumourTracker:
-    """Feeds batches of (local minute, Mention, words); returns rumour findings."""
+    """Feeds batches of (local minute, Mention, words); returns rumour buckets.
+
+    Counts are kept scaled by exp((t - ref) / mean life), so a copy adds one number
+    computed once for the text instead of decaying every bucket it touches; `ref` moves
+    forward (rescaling every bucket) every six hours."""
 
     def __init__(self, settings: SurgeSettings):
         self.settings = settings
-        self.buckets: dict[int, Bucket] = {}
-        self.singles: dict[int, tuple] = {}  # key -> member, oldest first
+        self.buckets: dict[int, list] = {}
+        self.singles: dict[int, tuple] = {}  # key -> (local minute, Mention, keys), oldest first
         self.episode_of: dict[int, int] = {}  # bucket key -> episode number
         self.episodes: dict[int, list] = {}  # number -> [last local minute, keys...]
         self.next_episode = 1
-        self.ref = -1.0  # local minute the scaled counts refer to
+        self.ref = -1.0
         self.stream_fast = self.stream_slow = 0.0
         self.last_sweep = 0.0
 
@@ -122,32 +105,31 @@ class RumourTracker:
             f = math.exp(-(to - self.ref) / fast_life)
             g = math.exp(-(to - self.ref) / slow_life)
             for bucket in self.buckets.values():
-                bucket.fast *= f
-                bucket.slow *= g
+                bucket[FAST] *= f
+                bucket[SLOW] *= g
             self.stream_fast *= f
             self.stream_slow *= g
         self.ref = to
 
-    def feed(self, items: list[tuple], warm: bool) -> list[Bucket]:
-        """items: (local minute, Mention, words). Returns buckets that became rumours."""
+    def feed(self, items: list[tuple], warm: bool) -> list[list]:
         if not items:
             return []
         s = self.settings
         if self.ref < 0 or items[-1][0] - self.ref > 600:
             self._rebase(items[0][0])
         fast_life, slow_life = self._lives()
-        quiet, ref = s.rumour_quiet_minutes, self.ref
+        quiet, ref, least = s.rumour_quiet_minutes, self.ref, s.rumour_min_count
         usable = [item for item in items if len(set(item[2])) >= s.min_words]
-        found: list[Bucket] = []
+        found: list[list] = []
         all_keys = band_keys([item[2] for item in usable], s.minhash_bands, s.minhash_rows)
         buckets, singles, episode_of = self.buckets, self.singles, self.episode_of
-        for (at, mention, doc), keys in zip(usable, all_keys, strict=True):
-            ef = math.exp((at - ref) / fast_life)
-            es = math.exp((at - ref) / slow_life)
+        exp = math.exp
+        for (at, mention, _), keys in zip(usable, all_keys, strict=True):
+            ef = exp((at - ref) / fast_life)
+            es = exp((at - ref) / slow_life)
             self.stream_fast += ef
             self.stream_slow += es
-            block = int(at // 5)
-            member = (at, mention.id, mention.time.isoformat(), mention.topic, doc, keys)
+            member = (at, mention, keys)
             episode = 0
             for key in keys:
                 if key in episode_of:
@@ -161,29 +143,25 @@ class RumourTracker:
                     if first is None:
                         singles[key] = member
                         continue
-                    bucket = buckets[key] = Bucket(first[0])
-                    bucket.fast = math.exp((first[0] - ref) / fast_life)
-                    bucket.slow = math.exp((first[0] - ref) / slow_life)
-                    bucket.run_count = bucket.blocks = 1
-                    bucket.last_block = int(first[0] // 5)
-                    bucket.members.append(first)
-                bucket.fast += ef
-                bucket.slow += es
-                if at - bucket.last > quiet:
-                    bucket.run_start, bucket.run_count, bucket.blocks = at, 0, 0
-                    bucket.members = []
-                bucket.last = at
-                bucket.run_count += 1
-                if block != bucket.last_block:
-                    bucket.blocks += 1
-                    bucket.last_block = block
-                members = bucket.members
-                if len(members) < 12:
-                    members.append(member)
-                else:  # keep the first copies and the latest ones
-                    del members[6]
-                    members.append(member)
-                if episode or not warm or bucket.fast < s.rumour_min_count * ef:
+                    bucket = buckets[key] = _new_bucket(
+                        first[0], exp((first[0] - ref) / fast_life),
+                        exp((first[0] - ref) / slow_life), first)
+                bucket[FAST] += ef
+                bucket[SLOW] += es
+                if at - bucket[LAST] > quiet:  # a new run of copies
+                    bucket[RUN_START], bucket[RUN_COUNT], bucket[BLOCKS] = at, 0, 0
+                    bucket[MEMBERS] = []
+                bucket[LAST] = at
+                bucket[RUN_COUNT] += 1
+                block = int(at // 5)
+                if block != bucket[LAST_BLOCK]:
+                    bucket[BLOCKS] += 1
+                    bucket[LAST_BLOCK] = block
+                members = bucket[MEMBERS]
+                if len(members) >= MEMBERS_KEPT:
+                    del members[MEMBERS_KEPT // 2]
+                members.append(member)
+                if episode or not warm or bucket[FAST] < least * ef:
                     continue
                 if self._is_rumour(bucket, ef, es):
                     episode = self._start_episode(bucket, at)
@@ -193,28 +171,28 @@ class RumourTracker:
             self._sweep(items[-1][0])
         return found
 
-    def usual_count(self, bucket: Bucket, at: float) -> float:
+    def usual_count(self, bucket: list, at: float) -> float:
         """The bucket's "usual" count before its current run, decayed to `at`."""
-        slow = bucket.slow * math.exp(-(at - self.ref) / self._lives()[1])
-        return max(0.0, slow - bucket.run_count)
+        slow = bucket[SLOW] * math.exp(-(at - self.ref) / self._lives()[1])
+        return max(0.0, slow - bucket[RUN_COUNT])
 
-    def _is_rumour(self, bucket: Bucket, ef: float, es: float) -> bool:
+    def _is_rumour(self, bucket: list, ef: float, es: float) -> bool:
         s = self.settings
-        if bucket.blocks < s.rumour_min_blocks:
+        if bucket[BLOCKS] < s.rumour_min_blocks:
             return False
         fast_life, slow_life = self._lives()
-        growth = (bucket.fast / ef) / (bucket.slow / es) * slow_life / fast_life
+        growth = (bucket[FAST] / ef) / (bucket[SLOW] / es) * slow_life / fast_life
         stream = (self.stream_fast / ef) / (self.stream_slow / es) * slow_life / fast_life \
             if self.stream_slow else 1.0
         return growth >= s.rumour_growth * max(1.0, stream)
 
-    def _start_episode(self, bucket: Bucket, at: float) -> int:
+    def _start_episode(self, bucket: list, at: float) -> int:
         number = self.next_episode
         self.next_episode += 1
         self.episodes[number] = [at]
-        bucket.episode = number
-        for member in bucket.members:
-            self._join(number, member[5], at)
+        bucket[EPISODE] = number
+        for member in bucket[MEMBERS]:
+            self._join(number, member[2], at)
         return number
 
     def _join(self, number: int, keys, at: float) -> None:
@@ -244,27 +222,34 @@ class RumourTracker:
                 for key in record[1:]:
                     self.episode_of.pop(key, None)
                     bucket = self.buckets.get(key)
-                    if bucket is not None and bucket.episode == number:
-                        bucket.episode = 0
+                    if bucket is not None and bucket[EPISODE] == number:
+                        bucket[EPISODE] = 0
                 del self.episodes[number]
         self._rebase(now)
-        stale = [k for k, b in self.buckets.items() if not b.episode and b.slow < 0.5]
+        stale = [k for k, b in self.buckets.items() if not b[EPISODE] and b[SLOW] < 0.5]
         for key in stale:
             del self.buckets[key]
 
     # -- state ---------------------------------------------------------------------------
     def to_state(self) -> dict:
-        return {"buckets": [[k, b.to_state()] for k, b in self.buckets.items()],
-                "singles": [[k, list(m)] for k, m in self.singles.items()],
+        def member(m: tuple) -> list:
+            return [m[0], mention_state(m[1]), list(m[2])]
+        return {"buckets": [[k, b[:MEMBERS] + [[member(m) for m in b[MEMBERS]], b[EPISODE]]]
+                            for k, b in self.buckets.items()],
+                "singles": [[k, member(m)] for k, m in self.singles.items()],
                 "episodes": [[n, r] for n, r in self.episodes.items()],
                 "next_episode": self.next_episode,
                 "stream": [self.ref, self.stream_fast, self.stream_slow, self.last_sweep]}
 
     @classmethod
     def from_state(cls, data: dict, settings: SurgeSettings) -> RumourTracker:
+        def member(m: list) -> tuple:
+            return (m[0], mention_from_state(m[1]), list(m[2]))
         tracker = cls(settings)
-        tracker.buckets = {int(k): Bucket.from_state(b) for k, b in data["buckets"]}
-        tracker.singles = {int(k): _member(m) for k, m in data["singles"]}
+        tracker.buckets = {int(k): b[:MEMBERS] + [[member(m) for m in b[MEMBERS]],
+                                                  b[EPISODE]]
+                           for k, b in data["buckets"]}
+        tracker.singles = {int(k): member(m) for k, m in data["singles"]}
         for number, record in data["episodes"]:
             tracker.episodes[int(number)] = list(record)
             for key in record[1:]:
@@ -276,6 +261,6 @@ class RumourTracker:
 
 
 def cluster_topic(members: list[tuple]) -> tuple[str | None, float]:
-    topics = Counter(m[3] for m in members)
+    topics = Counter(m[1].topic for m in members)
     topic, n = topics.most_common(1)[0]
     return topic, n / len(members)

@@ -28,7 +28,7 @@ BLOCK = 10  # minutes between threshold refreshes
 
 
 class Series:
-    __slots__ = ("key", "baseline", "minute", "cur", "total", "cum", "block", "lam",
+    __slots__ = ("key", "baseline", "minute", "cur", "total", "cum", "block", "steps", "lam",
                  "limits", "need", "state", "episode_window", "onset",
                  "last_elevated", "hour_start_total", "hour_flag", "recent", "background",
                  "background_docs", "background_turn")
@@ -41,6 +41,7 @@ class Series:
         self.total = 0
         self.cum = [0] * RING
         self.block = -1
+        self.steps: list[float] = []
         self.lam: list[float] = []
         self.limits: list[int] = []
         self.need = NEVER
@@ -83,18 +84,25 @@ class Series:
             self._follow_episode(settings)
         self.need = self.compute_need(settings, warm)
 
-    def refresh(self, settings: SurgeSettings) -> None:
-        """Thresholds for this ten-minute block, from the seasonal baseline."""
-        self.block = self.minute // BLOCK
-        middle = self.block * BLOCK + BLOCK / 2
+    def refresh(self, settings: SurgeSettings, rebuilt: bool = False) -> None:
+        """Thresholds for this ten-minute block, from the seasonal baseline. `steps` holds
+        the expected count of each ten-minute step back from the block's middle; moving
+        on one block adds one step, a new baseline fit (`rebuilt`) recomputes them all."""
+        block = self.minute // BLOCK
+        middle = block * BLOCK + BLOCK / 2
+        floor = settings.floor_per_hour
+        count = max(settings.windows) // BLOCK + 1
+        if rebuilt or block - self.block != 1 or len(self.steps) != count:
+            self.steps = [BLOCK * self.baseline.per_minute(middle - BLOCK * (i + 0.5), floor)
+                          for i in range(count)]
+        else:
+            self.steps.insert(0, BLOCK * self.baseline.per_minute(middle - BLOCK / 2, floor))
+            del self.steps[-1]
+        self.block = block
         z = settings.uncertainty_z * self.baseline.uncertainty(middle)
         log_alpha = settings.log10_alpha * math.log(10)
+        steps = self.steps
         self.lam, self.limits = [], []
-        floor = settings.floor_per_hour
-        # Expected counts by ten-minute steps back from the block's middle, summed: a
-        # three-hour window across the evening fall is not its middle rate x 180.
-        steps = [BLOCK * self.baseline.per_minute(middle - BLOCK * (i + 0.5), floor)
-                 for i in range(max(settings.windows) // BLOCK + 1)]
         for w in settings.windows:
             whole, part = divmod(w, BLOCK)
             lam = sum(steps[:whole]) + steps[whole] * part / BLOCK

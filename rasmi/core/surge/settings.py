@@ -54,7 +54,7 @@ class SurgeSettings:
     # that topic's burst, left to the topic's own series.
     topic_share: float = 0.5
     # Rumours: near-identical texts (MinHash over content words, LSH bands of rows).
-    minhash_bands: int = 4
+    minhash_bands: int = 2
     minhash_rows: int = 2
     min_words: int = 4
     text_batch: int = 512
@@ -67,7 +67,7 @@ class SurgeSettings:
     rumour_quiet_minutes: float = 120.0
     singleton_hours: float = 3.0
     # Background word counts per series, for alert terms: every n-th text.
-    background_every: int = 2
+    background_every: int = 4
     background_max_docs: int = 20000
     recent_per_series: int = 4096
     alert_prefix: str = "a"

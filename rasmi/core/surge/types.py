@@ -39,3 +39,13 @@ class Alert:
                 "detected_at": self.detected_at.isoformat(), "count": self.count,
                 "baseline": round(self.baseline, 2), "score": round(self.score, 1),
                 "examples": list(self.examples)}
+
+
+def mention_state(m: Mention) -> list:
+    """A mention as JSON (for detector state)."""
+    return [m.id, m.time.isoformat(), m.text, m.topic]
+
+
+def mention_from_state(data: list) -> Mention:
+    return Mention(id=data[0], time=datetime.fromisoformat(data[1]), text=data[2],
+                   topic=data[3])

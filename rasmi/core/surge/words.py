@@ -39,16 +39,16 @@ def words(text: str) -> list[str]:
     if "http" in lowered or "www." in lowered:
         lowered = _URL.sub(" ", lowered)
     found = _WORD.findall(lowered)
-    if _CJK.search(lowered):
+    if not lowered.isascii() and _CJK.search(lowered):
         split = []
         for word in found:
             if _CJK.match(word):
                 split.extend(ch for ch in word if _CJK.match(ch))
             else:
                 split.append(word)
-        found = split
-    return [w for w in found if w not in STOP_WORDS and (len(w) > 1 or _CJK.match(w))
-            and not w.isdigit()]
+        return [w for w in split if w not in STOP_WORDS and (len(w) > 1 or _CJK.match(w))
+                and not w.isdigit()]
+    return [w for w in found if len(w) > 1 and w not in STOP_WORDS and not w.isdigit()]
 
 
 def top_terms(burst: Sequence[Sequence[str]], background: Counter, background_docs: int,
