@@ -117,9 +117,14 @@ class Series:
         cum, m = self.cum, self.minute
         before = cum[(m - 1) % RING]
         clear = m - self.last_elevated  # windows reach back no further than the last episode
-        return min((limit - (before - cum[(m - w) % RING])
-                    for w, limit in zip(settings.windows, self.limits, strict=True)
-                    if w <= clear), default=NEVER)
+        best = NEVER
+        for w, limit in zip(settings.windows, self.limits, strict=True):  # shortest first
+            if w > clear:
+                break
+            value = limit - before + cum[(m - w) % RING]
+            if value < best:
+                best = value
+        return best
 
     def confirmed(self, settings: SurgeSettings) -> int | None:
         """The shortest window over its threshold whose excess is spread: with its

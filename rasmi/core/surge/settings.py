@@ -32,7 +32,7 @@ class SurgeSettings:
     floor_per_hour: float = 0.2
     # Burst test: Poisson tail of the count in windows of these lengths (minutes) ending
     # now, against the seasonal baseline raised by its uncertainty (z standard errors).
-    windows: tuple[int, ...] = (7, 8, 10, 12, 15, 20, 30, 60, 120, 180)
+    windows: tuple[int, ...] = (7, 8, 10, 12, 15, 20, 30, 60, 120, 180)  # ascending
     log10_alpha: float = -5.0
     uncertainty_z: float = 2.0
     # ... and at least this many times the baseline (short windows up to 10 min, longer)
@@ -71,6 +71,13 @@ class SurgeSettings:
     background_max_docs: int = 20000
     recent_per_series: int = 4096
     alert_prefix: str = "a"
+
+    def __post_init__(self):
+        windows = tuple(self.windows)
+        if not windows or list(windows) != sorted(set(windows)):
+            raise ValueError("windows must be distinct and in ascending order")
+        if windows[0] <= self.spike_minutes or windows[-1] > 240:
+            raise ValueError("windows must be longer than spike_minutes and at most 240")
 
     def to_dict(self) -> dict:
         data = asdict(self)

@@ -241,6 +241,13 @@ def test_settings_survive_the_state():
     assert SurgeDetector.from_state(detector.to_state()).settings == tuned
 
 
+def test_settings_refuse_windows_the_counts_cannot_hold():
+    with pytest.raises(ValueError, match="ascending"):
+        SurgeSettings(windows=(10, 8))
+    with pytest.raises(ValueError, match="spike_minutes"):
+        SurgeSettings(windows=(3, 10))
+
+
 def test_random_order_of_topics_gives_the_same_alerts():
     # Series are closed in a fixed order ("*" first), whatever order topics appeared in.
     rng = random.Random(2)
