@@ -33,8 +33,8 @@ class SurgeSettings:
     # Burst test: Poisson tail of the count in windows of these lengths (minutes) ending
     # now, against the seasonal baseline raised by its uncertainty (z standard errors).
     windows: tuple[int, ...] = (7, 8, 10, 12, 15, 20, 30, 60, 120, 180)  # ascending
-    log10_alpha: float = -5.0
-    uncertainty_z: float = 2.0
+    log10_alpha: float = -4.0
+    uncertainty_z: float = 3.0
     # ... and at least this many times the baseline (short windows up to 10 min, longer)
     # and at least this many mentions.
     min_ratio_short: float = 2.5
@@ -44,7 +44,7 @@ class SurgeSettings:
     # when, without its busiest `spike_minutes` whole minutes, the rest is still elevated
     # (moderate test). A spike of up to about four minutes lies within five such minutes.
     spike_minutes: int = 5
-    confirm_log10_alpha: float = -3.0
+    confirm_log10_alpha: float = -2.0
     confirm_min_ratio: float = 1.8
     # An episode ends after this long without the rate being elevated (10-minute window
     # at `end_ratio` x baseline); only then can the same series alert again.
