@@ -161,20 +161,27 @@ def make(stream: Stream) -> tuple[list[dict], dict]:
 
 
 def truth(stream: Stream) -> dict:
+    """The truth file. Ratios are against the usual rate of what is scored: the event's
+    topic, or the whole stream where the lines carry no topic (a 5x burst of one hidden
+    topic is then a much smaller rise of the stream, and the file says so)."""
     end = stream.start + timedelta(days=stream.days)
+    total = sum(stream.rates.values()) + stream.general
+    scored_alone = stream.topic_field != "none"
     events = []
     for number, e in enumerate(stream.events, 1):
-        ratio = e.ratio
+        usual = (stream.rates.get(e.topic) or stream.general) if scored_alone and (
+            e.topic in stream.rates or e.topic is None and stream.general) else total
+        own = stream.rates.get(e.topic) or stream.general or total
         if e.kind == "rumour":
             hour = ((e.start + e.minutes / 3) / 60) % 24
-            usual = (stream.rates.get(e.topic) or stream.general or sum(stream.rates.values()))
-            usual *= float(daily(np.array([hour]), 0)[0])
-            ratio = round(1 + e.extra["per_hour"] / usual, 1)
-        topic = e.topic if stream.topic_field != "none" else None
+            ratio = 1 + e.extra["per_hour"] / (usual * float(daily(np.array([hour]), 0)[0]))
+        else:
+            ratio = 1 + (e.ratio - 1) * own / usual
+        topic = e.topic if scored_alone else None
         events.append({"id": f"e{number}", "kind": e.kind, "topic": topic,
                        "start": (stream.start + timedelta(minutes=e.start)).isoformat(),
                        "end": (stream.start + timedelta(minutes=e.start + e.minutes)).isoformat(),
-                       "ratio": ratio, "crisis": e.crisis, "note": e.note})
+                       "ratio": round(ratio, 1), "crisis": e.crisis, "note": e.note})
     return {"start": stream.start.isoformat(), "end": end.isoformat(),
             "generator": "dev-poisson-templates", "seed": stream.seed, "events": events}
 
@@ -229,13 +236,13 @@ def streams() -> list[Stream]:
     b = Stream("b_notopic", 202, 14, {
         "flood": 20, "scam": 30, "road": 40, "outage": 20, "weather": 25, "fees": 15,
         "appointment": 30}, [
-        burst("road", 2, 17.5, 3, "step", 120, "whole stream 3x"),
+        burst("road", 2, 17.5, 3, "step", 120, "road 3x, no topics"),
         spike("scam", 3, 12.2, 12, 3, "viral clip"),
-        burst("outage", 4, 8.7, 5, "ramp", 150, "whole stream 5x ramp"),
+        burst("outage", 4, 8.7, 5, "ramp", 150, "outage 5x ramp, no topics"),
         rumour(claims[5][0] or "outage", 6, 10.0, 60, 5, claims[5][1], "tap water claim"),
-        burst("flood", 8, 21.2, 2, "double", 240, "whole stream 2x"),
+        burst("flood", 8, 21.2, 2, "double", 240, "flood 2x, no topics"),
         spike("weather", 9, 9.3, 15, 2, "live stream"),
-        burst("appointment", 10, 11.1, 10, "decay", 120, "whole stream 10x decaying"),
+        burst("appointment", 10, 11.1, 10, "decay", 120, "appointment 10x decaying, no topics"),
         slow("scam", 11, 8.0, 2.5, 20, 8, "scam reports growing"),
         spike("fees", 12, 20.2, 20, 1, "giveaway"),
     ], topic_field="none")
