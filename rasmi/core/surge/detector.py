@@ -209,14 +209,19 @@ class SurgeDetector:
         batch, self.pending = self.pending, []
         self.batch_due = batch[-1][0] + s.text_batch_seconds / 60.0
         items = []
+        every, least = s.background_every, s.min_words
+        overall, series = self.series[ANY_TOPIC], self.series
+        turn = self.text_turn
         for at, mention in batch:
-            doc = words(mention.text)
-            items.append((at, mention, doc))
-            self.text_turn += 1
-            if self.text_turn % s.background_every == 0:
-                self.series[ANY_TOPIC].learn_background(doc, s)
-                if mention.topic and mention.topic in self.series:
-                    self.series[mention.topic].learn_background(doc, s)
+            bag = set(words(mention.text))  # rumours and terms need the words, not order
+            if len(bag) >= least:
+                items.append((at, mention, bag))
+            turn += 1
+            if turn % every == 0:
+                overall.learn_background(bag, s)
+                if mention.topic in series:
+                    series[mention.topic].learn_background(bag, s)
+        self.text_turn = turn
         found = [self._rumour_alert(bucket, latest) for bucket in
                  self.rumours.feed(items, self.warm)]
         return [alert for alert in found if alert is not None]

@@ -48,8 +48,8 @@ def _word_hash(word: str) -> int:
     return found
 
 
-def band_keys(docs: list[list[str]], bands: int, rows: int) -> list[list[int]]:
-    """LSH bucket keys (one per band) of each word list, which must not be empty."""
+def band_keys(docs: list, bands: int, rows: int) -> list[list[int]]:
+    """LSH bucket keys (one per band) of each word set (or list), none empty."""
     if not docs:
         return []
     k = bands * rows
@@ -58,7 +58,7 @@ def band_keys(docs: list[list[str]], bands: int, rows: int) -> list[list[int]]:
     known = _HASHES.get
     for doc in docs:
         starts.append(len(flat))
-        flat.extend([known(w) or _word_hash(w) for w in set(doc)])
+        flat.extend([known(w) or _word_hash(w) for w in doc])
     values = np.fromiter(flat, dtype=np.uint64, count=len(flat))
     mixed = (values[:, None] ^ _SALTS[None, :k]) * _MULTIPLIERS[None, :k]
     mixed >>= np.uint64(16)
@@ -78,7 +78,7 @@ def _new_bucket(at: float, fast: float, slow: float, first: tuple) -> list:
 
 
 class RumourTracker:
-    """Feeds batches of (local minute, Mention, words); returns rumour buckets.
+    """Feeds batches of (local minute, Mention, word set); returns rumour buckets.
 
     Counts are kept scaled by exp((t - ref) / mean life), so a copy adds one number
     computed once for the text instead of decaying every bucket it touches; `ref` moves
@@ -119,7 +119,7 @@ class RumourTracker:
             self._rebase(items[0][0])
         fast_life, slow_life = self._lives()
         quiet, ref, least = s.rumour_quiet_minutes, self.ref, s.rumour_min_count
-        usable = [item for item in items if len(set(item[2])) >= s.min_words]
+        usable = items  # word sets of at least `min_words` (the detector's batch)
         found: list[list] = []
         all_keys = band_keys([item[2] for item in usable], s.minhash_bands, s.minhash_rows)
         buckets, singles, episode_of = self.buckets, self.singles, self.episode_of

@@ -163,8 +163,8 @@ class Series:
             self.state = IDLE
 
     # -- text ----------------------------------------------------------------------------
-    def learn_background(self, doc: list[str], settings: SurgeSettings) -> None:
-        self.background.update(set(doc))
+    def learn_background(self, bag: set[str], settings: SurgeSettings) -> None:
+        self.background.update(bag)
         self.background_docs += 1
         if self.background_docs > settings.background_max_docs:
             # Halve: the background follows the last few weeks, memory stays bounded.

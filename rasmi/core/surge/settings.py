@@ -32,7 +32,7 @@ class SurgeSettings:
     floor_per_hour: float = 0.2
     # Burst test: Poisson tail of the count in windows of these lengths (minutes) ending
     # now, against the seasonal baseline raised by its uncertainty (z standard errors).
-    windows: tuple[int, ...] = (7, 8, 10, 12, 15, 20, 30, 60, 120, 180)  # ascending
+    windows: tuple[int, ...] = (7, 10, 15, 30, 60, 180)  # ascending
     log10_alpha: float = -4.0
     uncertainty_z: float = 3.0
     # ... and at least this many times the baseline (short windows up to 10 min, longer)
