@@ -177,7 +177,12 @@ class SurgeDetector:
         # Change point: within the trigger window, the moment after which the count most
         # exceeds what the baseline expected.
         earliest = series.onset - 1
-        inside = [(when, m) for when, m in series.recent if when > earliest]
+        inside = []
+        for item in reversed(series.recent):  # newest first: stop at the window's start
+            if item[0] <= earliest:
+                break
+            inside.append(item)
+        inside.reverse()
         rate = series.baseline.per_minute(at, s.floor_per_hour)
         best, best_index = -math.inf, 0
         for i, (when, _) in enumerate(inside):
