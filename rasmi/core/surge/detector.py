@@ -259,8 +259,8 @@ class SurgeDetector:
         return {"version": STATE_VERSION, "settings": self.settings.to_dict(),
                 "clock": [self.minute, self.start_hour, self.hour, self.warm, self.sequence,
                           self.batch_due, self.text_turn],
-                "series": [_series_state(x) for x in
-                           (self.series[k] for k in self._ordered_keys())],
+                "series": [_series_state(x, self.minute - max(self.settings.windows) - 2)
+                           for x in (self.series[k] for k in self._ordered_keys())],
                 "pending": [[at, *mention_state(m)] for at, m in self.pending],
                 "rumours": self.rumours.to_state()}
 
@@ -305,12 +305,14 @@ def _spread(ids: list[str], limit: int) -> list[str]:
     return [ids[round(i * step)] for i in range(limit)]
 
 
-def _series_state(x: Series) -> dict:
+def _series_state(x: Series, oldest: float) -> dict:
+    """A series as JSON. Mentions older than the longest window are never read again (the
+    change point and the terms look inside the confirming window only): left out."""
     return {"key": x.key, "baseline": x.baseline.to_state(), "minute": x.minute,
             "cur": x.cur, "total": x.total, "cum": list(x.cum), "state": x.state,
             "episode": [x.episode_window, x.onset, x.last_elevated],
             "hour": [x.hour_start_total, x.hour_flag],
-            "recent": [[at, *mention_state(m)] for at, m in x.recent],
+            "recent": [[at, *mention_state(m)] for at, m in x.recent if at >= oldest],
             "background": [dict(x.background), x.background_docs, x.background_turn]}
 
 
