@@ -124,18 +124,21 @@ class RumourTracker:
         all_keys = band_keys([item[2] for item in usable], s.minhash_bands, s.minhash_rows)
         buckets, singles, episode_of = self.buckets, self.singles, self.episode_of
         exp = math.exp
+        stream_fast, stream_slow = self.stream_fast, self.stream_slow
         for (at, mention, _), keys in zip(usable, all_keys, strict=True):
             ef = exp((at - ref) / fast_life)
             es = exp((at - ref) / slow_life)
-            self.stream_fast += ef
-            self.stream_slow += es
+            stream_fast += ef
+            stream_slow += es
             member = (at, mention, keys)
+            block = int(at // 5)
             episode = 0
-            for key in keys:
-                if key in episode_of:
-                    episode = episode_of[key]
-                    self._join(episode, keys, at)
-                    break
+            if episode_of:
+                for key in keys:
+                    if key in episode_of:
+                        episode = episode_of[key]
+                        self._join(episode, keys, at)
+                        break
             for key in keys:
                 bucket = buckets.get(key)
                 if bucket is None:
@@ -153,7 +156,6 @@ class RumourTracker:
                     bucket[MEMBERS] = []
                 bucket[LAST] = at
                 bucket[RUN_COUNT] += 1
-                block = int(at // 5)
                 if block != bucket[LAST_BLOCK]:
                     bucket[BLOCKS] += 1
                     bucket[LAST_BLOCK] = block
@@ -163,9 +165,11 @@ class RumourTracker:
                 members.append(member)
                 if episode or not warm or bucket[FAST] < least * ef:
                     continue
+                self.stream_fast, self.stream_slow = stream_fast, stream_slow
                 if self._is_rumour(bucket, ef, es):
                     episode = self._start_episode(bucket, at)
                     found.append(bucket)
+        self.stream_fast, self.stream_slow = stream_fast, stream_slow
         self._forget_singles(items[-1][0])
         if items[-1][0] - self.last_sweep >= 360:
             self._sweep(items[-1][0])
