@@ -57,6 +57,9 @@ class SurgeSettings:
     minhash_bands: int = 2
     minhash_rows: int = 2
     min_words: int = 4
+    # Text work (words, MinHash, rumour buckets) runs on batches of texts, every
+    # `text_batch` mentions or `text_batch_seconds` of stream time, whichever comes first:
+    # numpy pays once per batch, and a rumour is no worse for being seen minutes later.
     text_batch: int = 512
     text_batch_seconds: float = 300.0
     rumour_fast_minutes: float = 30.0  # mean life of the "now" count
