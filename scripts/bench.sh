@@ -71,3 +71,6 @@ $py -m benchmarks.bench_classify
 
 echo "== inbox: FAQ suggestions over 100,000 questions"
 $py -m benchmarks.bench_faq
+
+echo "== monitoring: surge detector replay on one core (bursts, spikes, rumours)"
+$py -m benchmarks.bench_surge
