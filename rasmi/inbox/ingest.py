@@ -29,6 +29,7 @@ from rasmi.inbox.models import (
     Message,
 )
 from rasmi.inbox.polling import x_mentions, youtube_comments
+from rasmi.monitoring import live
 from rasmi.registry.models import AccountStatus, SocialAccount
 
 log = logging.getLogger(__name__)
@@ -72,8 +73,9 @@ def process(delivery_id: int, sweep: int = SWEEP) -> str:
             if each.refused:
                 log.warning("delivery %s: %d event(s) for accounts not official in the "
                             "register", each.pk, len(each.refused))
-        apply_all(accepted)
+        labelled = apply_all(accepted)
         update_objects(Delivery, batch, ["events", "refused", "error", "processed_at"])
+        live.queue_from_inbox(labelled)  # the surge detector, once this commits
     return "bad delivery" if delivery.error else f"{delivery.events} events"
 
 
@@ -114,9 +116,10 @@ def _official_accounts(events: list[Event]) -> dict[tuple[str, str], SocialAccou
 LABELS = ("language", "intent", "sentiment", "topics", "urgent", "classified_at")
 
 
-def apply_all(items: list[tuple[Event, SocialAccount]]) -> None:
+def apply_all(items: list[tuple[Event, SocialAccount]]) -> list[Message]:
+    """Store the events; returns the new messages from the public, labelled."""
     if not items:
-        return
+        return []
     contacts = _contacts([event for event, _ in items])
     conversations = _conversations(items, contacts)
     existing = {(m.account_id, m.platform_message_id): m for m in Message.objects.filter(
@@ -168,6 +171,7 @@ def apply_all(items: list[tuple[Event, SocialAccount]]) -> None:
         ["last_message_at", "first_response_at", "status", "resolved_at", "updated_at",
          "intent", "language", "sentiment", "topics", "urgent", "awaiting_since",
          "first_response_due", "resolution_due", "team", "assignee"])
+    return labelled
 
 
 def _contacts(events: list[Event]) -> dict[tuple[str, str], Contact]:

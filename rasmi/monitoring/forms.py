@@ -130,7 +130,7 @@ class MarkClaimForm(forms.Form):
 
 
 LANGUAGE_OPTIONS = [("both", _("Bahasa Melayu, then English")), ("ms", _("Bahasa Melayu")),
-                    ("en", "English")]
+                    ("en", _("English"))]
 
 
 class HoldingStatementForm(forms.Form):

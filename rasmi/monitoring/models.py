@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-LANGUAGE_CHOICES = [("ms", _("Bahasa Melayu")), ("en", "English")]
+LANGUAGE_CHOICES = [("ms", _("Bahasa Melayu")), ("en", _("English"))]
 
 
 class WatchList(models.Model):
@@ -304,3 +304,17 @@ class CrisisPost(models.Model):
 
     def __str__(self) -> str:
         return f"{self.crisis_id} · {self.post_id}"
+
+
+class DetectorState(models.Model):
+    """An organisation's live surge detector between batches (core.surge's JSON state),
+    so the baseline it learnt survives restarts and is shared by the workers."""
+
+    organisation = models.OneToOneField("registry.Organisation", on_delete=models.CASCADE,
+                                        related_name="detector_state")
+    state = models.JSONField()
+    fed_until = models.DateTimeField()  # the latest mention time it has seen
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"detector of {self.organisation_id} until {self.fed_until:%Y-%m-%d %H:%M}"
