@@ -43,6 +43,8 @@ def label(kind: str, value: str) -> str:
     (not named here yet) reads as itself, with underscores as spaces, rather than failing
     the page."""
     names = BY_KIND.get(kind, {})
+    if kind == TOPIC and value == "*":  # the surge detector's whole stream
+        return str(_("all mentions"))
     if value in names:
         return str(names[value])
     return (value or "").replace("_", " ")

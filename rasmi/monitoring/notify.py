@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from rasmi.inbox import labels  # noqa: I001
+
 log = logging.getLogger(__name__)
 EXAMPLES_IN_MAIL = 5
 EXAMPLE_LENGTH = 280
@@ -49,7 +51,7 @@ def message_for(alert, contact) -> EmailMessage:
     link = settings.RASMI_SITE_URL.rstrip("/") + reverse("monitoring:alert", args=[alert.pk])
     with translation.override(contact.language):
         organisation = alert.organisation.name
-        topic = alert.topic or _("all mentions")
+        topic = labels.label(labels.TOPIC, alert.topic) if alert.topic else _("all mentions")
         subject = _("Rasmi alert: surge in mentions on %(topic)s for %(organisation)s") % {
             "topic": topic, "organisation": organisation}
         body = render_to_string("monitoring/email/alert.txt", {

@@ -14,6 +14,12 @@ def topic_label(value: str) -> str:
 
 
 @register.filter
+def topic_labels(values) -> str:
+    """A list of topics by name, comma separated ("—" when empty)."""
+    return ", ".join(labels.label(labels.TOPIC, v) for v in values or []) or "—"
+
+
+@register.filter
 def intent_label(value: str) -> str:
     return labels.label(labels.INTENT, value)
 

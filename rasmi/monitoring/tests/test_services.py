@@ -81,9 +81,9 @@ def test_record_alert_is_idempotent_and_mails_each_contact_in_their_language(
     malay, english = by_address["pegawai@jpj.gov.my"], by_address["editor@jpj.gov.my"]
     # Each in its reader's language: the organisation's own name in it, at least (the BM
     # catalogue gets the new sentences at merge).
-    assert "Jabatan Pengangkutan Jalan Malaysia" in malay.subject
+    assert "Jabatan Pengangkutan Jalan Malaysia" in malay.subject and "Banjir" in malay.subject
     assert "Jabatan Pengangkutan Jalan Malaysia" not in english.subject
-    assert english.subject == ("Rasmi alert: surge in mentions on flood for Road Transport "
+    assert english.subject == ("Rasmi alert: surge in mentions on Floods for Road Transport "
                                "Department Malaysia")
     assert "banjir, air naik, pindah" in english.body
     assert "Kg Tebing (3)" in english.body  # an example's text

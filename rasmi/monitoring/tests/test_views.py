@@ -95,7 +95,7 @@ def test_alert_page_shows_examples_terms_and_trend(client, office, alert):
     with translation.override("en"):
         page = get(client, office["officer"], f"/pemantauan/amaran/{alert.pk}/?lang=en")
     html = page.content.decode()
-    assert "Surge on flood" in html
+    assert "Surge on Floods" in html  # the topic by its name, not its slug
     assert "Kg Tebing (19)" in html  # an example's text
     assert "012-345" not in html
     assert 'data-testid="alert-terms"' in html and "air naik" in html
