@@ -191,7 +191,8 @@ def _record_new_alert(organisation, fields: dict, actor) -> Alert:
 
 @transaction.atomic
 def acknowledge_alert(actor, alert: Alert) -> Alert:
-    alert = Alert.objects.select_for_update().select_related("organisation").get(pk=alert.pk)
+    alert = (Alert.objects.select_for_update(of=("self",)).select_related("organisation")
+             .get(pk=alert.pk))
     _require(policy.can_work(actor, alert.organisation),
              _("Your role may not acknowledge alerts for this organisation."))
     if alert.acknowledged_at is not None:
@@ -364,7 +365,7 @@ def start_crisis(actor, *, organisations: list[Organisation], lead: Organisation
 
 
 def _locked(crisis: Crisis) -> Crisis:
-    return Crisis.objects.select_for_update().select_related("lead_organisation").get(
+    return Crisis.objects.select_for_update(of=("self",)).select_related("lead_organisation").get(
         pk=crisis.pk)
 
 
@@ -524,7 +525,7 @@ def mark_claim(actor, claim: ClaimCluster, *, status: str, clarification_ms: str
                ) -> ClaimCluster:
     """The organisation's verdict on a claim. False with a clarification: the
     clarification becomes an inbox canned reply and a draft clarification post."""
-    claim = ClaimCluster.objects.select_for_update().select_related(
+    claim = ClaimCluster.objects.select_for_update(of=("self",)).select_related(
         "crisis", "crisis__lead_organisation", "organisation").get(pk=claim.pk)
     organisation = claim.organisation or claim.crisis.lead_organisation
     _require(policy.can_work(actor, organisation),
