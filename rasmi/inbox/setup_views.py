@@ -151,18 +151,27 @@ def canned_delete(request, code, pk):
     organisation = _org_or_404(request, code)
     _require_manager(request, organisation)
     reply = _canned_or_404(organisation, pk)
+    return _confirm_delete(
+        request, organisation, "canned", reply.title,
+        lambda: setup_services.delete_canned(request.user, reply),
+        _("Canned reply “%(title)s” deleted.") % {"title": reply.title})
+
+
+def _confirm_delete(request, organisation, section: str, what: str, delete, done: str,
+                    **extra):
+    """GET: what would go, and what stands in the way; POST: delete it and go back to
+    the section's list with the outcome."""
     if request.method == "POST":
         try:
-            setup_services.delete_canned(request.user, reply)
+            delete()
         except UserError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, _("Canned reply “%(title)s” deleted.") % {
-                "title": reply.title})
-        return redirect("inbox:setup:canned", code=organisation.code)
+            messages.success(request, done)
+        return redirect(f"inbox:setup:{section}", code=organisation.code)
     return render(request, "inbox/setup/confirm_delete.html", _context(
-        request, organisation, "canned", what=reply.title,
-        back=("inbox:setup:canned", organisation.code), blocked_by=[]))
+        request, organisation, section, what=what,
+        back=(f"inbox:setup:{section}", organisation.code), **({"blocked_by": []} | extra)))
 
 
 # --- teams -----------------------------------------------------------------------------------
@@ -231,19 +240,12 @@ def team_delete(request, code, pk):
     organisation = _org_or_404(request, code)
     _require_manager(request, organisation)
     team = _team_or_404(organisation, pk)
-    if request.method == "POST":
-        try:
-            setup_services.delete_team(request.user, team)
-        except UserError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Team “%(name)s” deleted.") % {"name": team.name})
-        return redirect("inbox:setup:teams", code=organisation.code)
-    return render(request, "inbox/setup/confirm_delete.html", _context(
-        request, organisation, "teams", what=team.name,
-        back=("inbox:setup:teams", organisation.code),
+    return _confirm_delete(
+        request, organisation, "teams", team.name,
+        lambda: setup_services.delete_team(request.user, team),
+        _("Team “%(name)s” deleted.") % {"name": team.name},
         blocked_by=setup_selectors.rules_using(team),
-        conversations=team.conversations.count()))
+        conversations=team.conversations.count())
 
 
 # --- routing rules ---------------------------------------------------------------------------
@@ -340,18 +342,10 @@ def rule_delete(request, code, pk):
     organisation = _org_or_404(request, code)
     _require_manager(request, organisation)
     rule = _rule_or_404(organisation, pk)
-    if request.method == "POST":
-        try:
-            setup_services.delete_rule(request.user, rule)
-        except UserError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("Routing rule “%(name)s” deleted.") % {
-                "name": rule.name})
-        return redirect("inbox:setup:rules", code=organisation.code)
-    return render(request, "inbox/setup/confirm_delete.html", _context(
-        request, organisation, "rules", what=rule.name,
-        back=("inbox:setup:rules", organisation.code), blocked_by=[]))
+    return _confirm_delete(
+        request, organisation, "rules", rule.name,
+        lambda: setup_services.delete_rule(request.user, rule),
+        _("Routing rule “%(name)s” deleted.") % {"name": rule.name})
 
 
 @login_required
