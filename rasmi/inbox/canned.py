@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from rasmi.errors import UserError
+from rasmi.people import permissions
 
 PLACEHOLDERS = ("name", "agency", "account", "reference", "officer")
 _BRACED = re.compile(r"\{([^{}]*)\}")
@@ -57,13 +58,6 @@ def placeholder_validator(value: str) -> None:
     if unknown := unknown_placeholders(value):
         raise ValidationError(_unknown_message(unknown), code="unknown_placeholder")
 
-
-def _lineage_ids(organisation) -> set[int]:
-    ids, current = set(), organisation
-    while current is not None and current.pk not in ids:
-        ids.add(current.pk)
-        current = current.parent
-    return ids
 
 
 def conversation_reference(conversation) -> str:
@@ -109,7 +103,7 @@ def render_canned(canned, conversation, language: str, officer=None) -> str:
     """The canned reply in `language` ("ms" or "en") for this conversation. A reply with no
     English text is given in BM, with BM fillers (see effective_language). `officer`
     defaults to the conversation's assignee."""
-    if canned.organisation_id not in _lineage_ids(conversation.organisation):
+    if canned.organisation_id not in permissions.lineage_ids(conversation.organisation):
         raise CannedReplyError("canned_elsewhere",
                                _("This canned reply belongs to another organisation."),
                                status=403)

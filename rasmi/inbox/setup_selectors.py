@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from rasmi.core.triage.model import Triage, default_model
 from rasmi.inbox import access, canned, policy, triage
 from rasmi.inbox.models import CannedReply, Conversation, RoutingRule, Team
+from rasmi.people import permissions
 from rasmi.publishing.selectors import guide_link
 from rasmi.registry.models import AccountStatus, Organisation, SocialAccount
 
@@ -20,13 +21,6 @@ SAMPLE_NAME = "Nurul Aina"  # a citizen's display name, as a platform would show
 SAMPLE_NUMBER = 1024  # stands in for a conversation's number in {reference}
 TEST_TEXT_LENGTH = 2000
 
-
-def _lineage_ids(organisation) -> set[int]:
-    ids, current = set(), organisation
-    while current is not None and current.pk not in ids:
-        ids.add(current.pk)
-        current = current.parent
-    return ids
 
 
 def setup_organisations(user) -> QuerySet[Organisation]:
@@ -44,15 +38,17 @@ def setup_organisations(user) -> QuerySet[Organisation]:
 def staff_of(organisation) -> QuerySet:
     """People who may be in the organisation's teams: a role in it or in an organisation
     above it (whose roles count here too). National coordinators hold none."""
+    lineage = permissions.lineage_ids(organisation)
     return (get_user_model().objects
-            .filter(is_active=True, memberships__organisation_id__in=_lineage_ids(organisation))
+            .filter(is_active=True, memberships__organisation_id__in=lineage)
             .distinct().order_by("first_name", "last_name", "username"))
 
 
 def officers_of(organisation) -> QuerySet:
     """Staff a rule may route conversations to: those whose role lets them answer."""
+    lineage = permissions.lineage_ids(organisation)
     return (get_user_model().objects
-            .filter(is_active=True, memberships__organisation_id__in=_lineage_ids(organisation),
+            .filter(is_active=True, memberships__organisation_id__in=lineage,
                     memberships__role__in=policy.REPLY_ROLES)
             .distinct().order_by("first_name", "last_name", "username"))
 

@@ -6,6 +6,8 @@ holds every rule and writes the audit entries. Viewing staff get the same pages 
 forms.
 """
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -38,6 +40,17 @@ def _org_or_404(request, code) -> Organisation:
 def _require_manager(request, organisation) -> None:
     if not policy.can_manage_inbox(request.user, organisation):
         raise PermissionDenied(_("Your role may not change this organisation's inbox set-up."))
+
+
+def _managed(view):
+    """A set-up page that changes things: the organisation from the address, and only for
+    the people who manage its inbox."""
+    @wraps(view)
+    def checked(request, code, *args, **kwargs):
+        organisation = _org_or_404(request, code)
+        _require_manager(request, organisation)
+        return view(request, organisation, *args, **kwargs)
+    return checked
 
 
 def _context(request, organisation, section: str, **extra) -> dict:
@@ -120,36 +133,32 @@ def _canned_form(request, organisation, reply=None):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def canned_new(request, code):
-    organisation = _org_or_404(request, code)
-    _require_manager(request, organisation)
+@_managed
+def canned_new(request, organisation):
     return _canned_form(request, organisation)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def canned_edit(request, code, pk):
-    organisation = _org_or_404(request, code)
-    _require_manager(request, organisation)
+@_managed
+def canned_edit(request, organisation, pk):
     return _canned_form(request, organisation, _canned_or_404(organisation, pk))
 
 
 @login_required
 @require_POST
-def canned_preview(request, code):
+@_managed
+def canned_preview(request, organisation):
     """HTMX: the reply filled with sample values, unknown placeholders and the checker's
     findings, as the officer types."""
-    organisation = _org_or_404(request, code)
-    _require_manager(request, organisation)
     return render(request, "inbox/setup/_canned_preview.html", _checked(
         request, organisation, request.POST.get("text_ms", ""), request.POST.get("text_en", "")))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def canned_delete(request, code, pk):
-    organisation = _org_or_404(request, code)
-    _require_manager(request, organisation)
+@_managed
+def canned_delete(request, organisation, pk):
     reply = _canned_or_404(organisation, pk)
     return _confirm_delete(
         request, organisation, "canned", reply.title,
@@ -193,9 +202,8 @@ def team_list(request, code):
 
 @login_required
 @require_POST
-def team_new(request, code):
-    organisation = _org_or_404(request, code)
-    _require_manager(request, organisation)
+@_managed
+def team_new(request, organisation):
     form = TeamForm(request.POST, organisation=organisation, auto_id="new_%s")
     if form.is_valid():
         try:
@@ -213,9 +221,8 @@ def team_new(request, code):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def team_edit(request, code, pk):
-    organisation = _org_or_404(request, code)
-    _require_manager(request, organisation)
+@_managed
+def team_edit(request, organisation, pk):
     team = _team_or_404(organisation, pk)
     form = TeamForm(request.POST or None, organisation=organisation, initial={
         "name": team.name, "members": list(team.members.all())})
@@ -236,9 +243,8 @@ def team_edit(request, code, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def team_delete(request, code, pk):
-    organisation = _org_or_404(request, code)
-    _require_manager(request, organisation)
+@_managed
+def team_delete(request, organisation, pk):
     team = _team_or_404(organisation, pk)
     return _confirm_delete(
         request, organisation, "teams", team.name,
@@ -322,25 +328,22 @@ def _rule_form(request, organisation, rule=None):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def rule_new(request, code):
-    organisation = _org_or_404(request, code)
-    _require_manager(request, organisation)
+@_managed
+def rule_new(request, organisation):
     return _rule_form(request, organisation)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def rule_edit(request, code, pk):
-    organisation = _org_or_404(request, code)
-    _require_manager(request, organisation)
+@_managed
+def rule_edit(request, organisation, pk):
     return _rule_form(request, organisation, _rule_or_404(organisation, pk))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def rule_delete(request, code, pk):
-    organisation = _org_or_404(request, code)
-    _require_manager(request, organisation)
+@_managed
+def rule_delete(request, organisation, pk):
     rule = _rule_or_404(organisation, pk)
     return _confirm_delete(
         request, organisation, "rules", rule.name,
@@ -350,9 +353,8 @@ def rule_delete(request, code, pk):
 
 @login_required
 @require_POST
-def rule_move(request, code, pk):
-    organisation = _org_or_404(request, code)
-    _require_manager(request, organisation)
+@_managed
+def rule_move(request, organisation, pk):
     rule = _rule_or_404(organisation, pk)
     try:
         setup_services.move_rule(request.user, rule, request.POST.get("direction", ""))
@@ -363,9 +365,8 @@ def rule_move(request, code, pk):
 
 @login_required
 @require_POST
-def rule_toggle(request, code, pk):
-    organisation = _org_or_404(request, code)
-    _require_manager(request, organisation)
+@_managed
+def rule_toggle(request, organisation, pk):
     rule = _rule_or_404(organisation, pk)
     active = request.POST.get("active") == "1"
     setup_services.set_rule_active(request.user, rule, active)

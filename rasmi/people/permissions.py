@@ -29,7 +29,8 @@ def is_coordinator(user) -> bool:
     return any(m.role == Role.COORDINATOR for m in _memberships(user))
 
 
-def _lineage_ids(organisation) -> set[int]:
+def lineage_ids(organisation) -> set[int]:
+    """The organisation and those above it (a ministry over its agency)."""
     ids, current, hops = set(), organisation, 0
     while current is not None and hops < 10:
         ids.add(current.pk)
@@ -41,7 +42,7 @@ def roles_in(user, organisation) -> set[str]:
     """Roles the user holds for this organisation, directly or through a parent."""
     if organisation is None:
         return set()
-    lineage = _lineage_ids(organisation)
+    lineage = lineage_ids(organisation)
     return {m.role for m in _memberships(user) if m.organisation_id in lineage}
 
 
