@@ -21,6 +21,7 @@ run: demo
 	@echo ""
 	@echo "  Rasmi is at http://$(HOST):$(PORT)/   (staff: http://$(HOST):$(PORT)/staf/)"
 	@echo "  A background worker publishes posts and processes the inbox; Ctrl-C stops all."
+	@echo "  Crisis monitoring demo: in another terminal, .venv/bin/rasmi monitor_replay --organisation kkm"
 	@echo ""
 	@HOST=$(HOST) PORT=$(PORT) scripts/serve.sh
 
