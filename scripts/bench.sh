@@ -74,3 +74,8 @@ $py -m benchmarks.bench_faq
 
 echo "== monitoring: surge detector replay on one core (bursts, spikes, rumours)"
 $py -m benchmarks.bench_surge
+
+echo "== monitoring: the live path (inbox mentions -> detector -> alert) on SQLite"
+rm -f "$work/live.sqlite3"*
+DATABASE_URL="sqlite:///$PWD/$work/live.sqlite3" ALLOWED_HOSTS='*' LOG_LEVEL=ERROR \
+  $py -m benchmarks.bench_live_alert
