@@ -1,5 +1,6 @@
 import datetime as dt
 import json
+import secrets
 import time
 from pathlib import Path
 
@@ -45,7 +46,8 @@ class Command(BaseCommand):
             if pause > 0:
                 time.sleep(pause)
 
-        run = f"r{timezone.now():%Y%m%dT%H%M%S}"
+        # Unique per run, so a stream played twice (even within a second) is two runs.
+        run = f"r{timezone.now():%Y%m%dT%H%M%S}-{secrets.token_hex(2)}"
         alerts = live.replay(organisation, rows, run=run,
                              wait=wait if live_minutes else None)
         for alert in alerts:
