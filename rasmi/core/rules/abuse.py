@@ -52,15 +52,15 @@ class AbuseModel:
     def score(self, text: str) -> Verdict:
         """One post, without building a sparse matrix: the checker calls this per post,
         and numpy's per-call overhead would cost more than the arithmetic."""
-        weight = self._weight
-        kept = [weight[h] for h in post_features(text) if h in weight]
+        weight, ids = self._weight, post_features(text)
+        kept = [weight[h] for h in ids if h in weight]
         scale = 1.0 / math.sqrt(len(kept)) if kept else 0.0
         logit = float(self.abusive.bias[0]) + math.fsum(kept) * scale
         score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
         if score < self.threshold:
             return Verdict(score, "", ())
         columns = self._columns
-        cols = [columns[h] for h in post_features(text) if h in columns]
+        cols = [columns[h] for h in ids if h in columns]
         logits = self.category.bias + self.category.weights[cols].sum(axis=0) * scale
         category = self.category.classes[int(np.argmax(logits))]
         return Verdict(score, category, self._evidence(text))

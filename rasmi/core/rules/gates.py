@@ -3,8 +3,9 @@ with, read from the compiled pattern itself, so nobody keeps a trigger list by h
 
 Most pattern rules open with a group of words (`\\b(?:kami|kita|aku)\\s+...`). A match has
 to begin with one of them, so when none of them occurs anywhere in the post the pattern
-cannot match and is not run: one substring test per word instead of a regex scan of the
-whole post. Where the start of a pattern is not a set of literals (a character class of
+cannot match and is not run. Gate holds the words of all the patterns in one Aho-Corasick
+automaton: one pass over the post says which patterns to run, instead of a regex scan
+per pattern. Where the start of a pattern is not a set of literals (a character class of
 ranges, `^[ \\t]*`, `.`), there is no gate and the pattern always runs: the gate only ever
 skips work, never a match.
 
@@ -87,12 +88,6 @@ _FOLD_MORE = str.maketrans({"\u0131": "i"})
 def fold(text: str) -> str:
     """A post's text as the gates compare it."""
     return text.casefold().translate(_FOLD_MORE)
-
-
-def opens(heads: tuple[str, ...] | None, folded: str) -> bool:
-    """Whether a pattern with these heads can match a post whose case-folded text is
-    `folded` (the definition; Gate answers it for many patterns in one pass)."""
-    return heads is None or any(head in folded for head in heads)
 
 
 class Gate:
