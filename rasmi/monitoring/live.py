@@ -27,7 +27,7 @@ from django.utils import timezone
 from rasmi.core.surge import Mention as StreamMention
 from rasmi.core.surge import SurgeDetector
 from rasmi.monitoring import services
-from rasmi.monitoring.models import Alert, DetectorState, Mention
+from rasmi.monitoring.models import Alert, DetectorState
 
 log = logging.getLogger(__name__)
 
@@ -44,21 +44,21 @@ def alert_id(source: str, alert) -> str:
     return f"{source}-{alert.kind}-{alert.topic}-{alert.detected_at:%Y%m%dT%H%M}"[:100]
 
 
+def stream_mention(row: dict) -> StreamMention:
+    """A mention row as the detector reads it."""
+    return StreamMention(id=str(row["id"]), time=dt.datetime.fromisoformat(str(row["time"])),
+                         text=str(row.get("text") or ""), topic=row.get("topic") or None)
+
+
 def stream_mentions(rows: Iterable[dict]) -> list[StreamMention]:
-    mentions = [StreamMention(id=str(r["id"]), time=dt.datetime.fromisoformat(str(r["time"])),
-                              text=str(r.get("text") or ""), topic=r.get("topic") or None)
-                for r in rows]
-    return sorted(mentions, key=lambda m: m.time)
+    return sorted(map(stream_mention, rows), key=lambda m: m.time)
 
 
 def observe(organisation, rows: list[dict], *, source: str) -> list[Alert]:
     """Store the mentions, feed the live detector the ones it has not seen (a delivery
     repeated counts once), record its alerts; returns them."""
-    ids = [str(r.get("id") or "").strip()[:200] for r in rows]
-    seen = set(Mention.objects.filter(organisation=organisation, source=source,
-                                      external_id__in=ids).values_list("external_id", flat=True))
-    services.record_mentions(organisation, rows, source=source)
-    mentions = stream_mentions(r for r, i in zip(rows, ids, strict=True) if i not in seen)
+    new = services.store_mentions(organisation, rows, source=source)
+    mentions = stream_mentions(r for r in rows if services.mention_key(r) in new)
     if not mentions:
         return []
     with transaction.atomic():
@@ -148,7 +148,7 @@ def replay(organisation, rows: Iterable[dict], *, run: str, chunk: int = 500,
 
     for row in rows:
         row = dict(row, id=f"{run}:{row['id']}")
-        (mention,) = stream_mentions([row])
+        mention = stream_mention(row)
         if wait is not None:
             wait(mention.time)
         waiting.append(row)

@@ -91,16 +91,28 @@ def _masked(text: str) -> str:
 
 
 @transaction.atomic
+def mention_key(row: dict) -> str:
+    """The id a mention row is stored under (its "id", trimmed)."""
+    return str(row.get("id") or "").strip()[:200]
+
+
 def record_mentions(organisation: Organisation, rows: Iterable[dict], *, source: str,
                     account: SocialAccount | None = None, actor=None) -> int:
     """Store mentions ({"id", "time", "text", "topic"}, the detector's input lines) once
     each: a row already stored (same organisation, source and id) is left as it is.
     Returns how many were new. One audit entry for the batch."""
+    return len(store_mentions(organisation, rows, source=source, account=account,
+                              actor=actor))
+
+
+def store_mentions(organisation: Organisation, rows: Iterable[dict], *, source: str,
+                   account: SocialAccount | None = None, actor=None) -> set[str]:
+    """record_mentions, returning the keys (mention_key) of the rows that were new."""
     if source not in MentionSource.values:
         raise MonitoringError("bad_source", _("Unknown mention source."))
     wanted: dict[str, Mention] = {}
     for number, row in enumerate(rows, start=1):
-        mention_id = str(row.get("id") or "").strip()[:200]
+        mention_id = mention_key(row)
         text = str(row.get("text") or "").strip()
         if not mention_id or not text:
             raise MonitoringError("bad_mention", _("Mention %(number)s needs an id and a text.")
@@ -117,7 +129,7 @@ def record_mentions(organisation: Organisation, rows: Iterable[dict], *, source:
     if new:
         record(actor, "monitoring.mentions.record", organisation,
                after={"source": source, "new": len(new), "given": len(wanted)})
-    return len(new)
+    return {m.external_id for m in new}
 
 
 # --- alerts ----------------------------------------------------------------------------
