@@ -7,7 +7,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks_db.models import DBTaskResult
 
 from rasmi.monitoring import live
@@ -82,13 +82,21 @@ def test_monitor_replay_plays_the_demo_flood_into_alerts(office):
 
 def test_monitor_replay_refuses_bad_files_and_people_who_may_not(office, tmp_path):
     stream = tmp_path / "m.jsonl"
-    stream.write_text(json.dumps({"id": "a", "time": "2026-12-01T08:00:00"}) + "\n")
-    with pytest.raises(CommandError, match="line 1: the time needs its offset"):
-        call_command("monitor_replay", organisation=office["org"].code, input=stream)
-    stream.write_text("{oops\n")
+    code = office["org"].code
+    with translation.override("en"):
+        stream.write_text(json.dumps({"id": "a", "time": "2026-12-01T08:00:00",
+                                      "text": "Banjir"}) + "\n")
+        with pytest.raises(CommandError,
+                           match="line 1: time 2026-12-01T08:00:00 has no UTC offset"):
+            call_command("monitor_replay", organisation=code, input=stream)
+        stream.write_text("\n" + json.dumps({"id": "b", "time": "2026-12-01T08:00:00+08:00"}))
+        with pytest.raises(CommandError, match="line 2: missing required field 'text'"):
+            call_command("monitor_replay", organisation=code, input=stream)
+        stream.write_text("{oops\n")
+        with pytest.raises(CommandError, match="line 1: not valid JSON"):
+            call_command("monitor_replay", organisation=code, input=stream)
     with pytest.raises(CommandError, match="cannot read"):
-        call_command("monitor_replay", organisation=office["org"].code, input=stream)
+        call_command("monitor_replay", organisation=code, input=tmp_path / "none.jsonl")
     with pytest.raises(CommandError, match="may not run monitoring"):
-        call_command("monitor_replay", organisation=office["org"].code,
-                     actor=office["editor"].username)
+        call_command("monitor_replay", organisation=code, actor=office["editor"].username)
     assert not Mention.objects.exists()

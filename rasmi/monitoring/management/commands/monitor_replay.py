@@ -1,5 +1,4 @@
 import datetime as dt
-import json
 import secrets
 import time
 from pathlib import Path
@@ -9,6 +8,7 @@ from django.utils import timezone
 
 from rasmi.monitoring import live, policy
 from rasmi.monitoring.demo_stream import mentions as demo_flood
+from rasmi.monitoring.management.commands.monitor_detect import read_mention
 from rasmi.people.cli import add_actor_argument, resolve_actor
 from rasmi.registry.models import Organisation
 
@@ -60,23 +60,19 @@ class Command(BaseCommand):
     def _rows(self, options, ends_at: dt.datetime):
         if options["input"] is None:
             return list(demo_flood(ends_at))
+        # The same line rules as monitor_detect: a bad line stops the replay, named.
+        mentions = []
         try:
             with options["input"].open(encoding="utf-8") as lines:
-                rows = [json.loads(line) for line in lines if line.strip()]
-        except (OSError, ValueError) as error:
+                for number, line in enumerate(lines, start=1):
+                    if not line.strip():
+                        continue
+                    mention, why = read_mention(line, "topic")
+                    if mention is None:
+                        raise CommandError(f"line {number}: {why}")
+                    mentions.append(mention)
+        except OSError as error:
             raise CommandError(f"cannot read {options['input']}: {error}") from error
-        for number, row in enumerate(rows, start=1):
-            if not isinstance(row, dict) or not row.get("id") or not row.get("time"):
-                raise CommandError(f"line {number}: needs an id and a time")
-            try:
-                at = dt.datetime.fromisoformat(str(row["time"]))
-            except ValueError as error:
-                raise CommandError(f"line {number}: time is not ISO 8601") from error
-            if at.tzinfo is None:
-                raise CommandError(f"line {number}: the time needs its offset (+08:00)")
-            row["time"] = at.isoformat()
-        if options["now"] and rows:
-            shift = ends_at - dt.datetime.fromisoformat(rows[-1]["time"])
-            for row in rows:
-                row["time"] = (dt.datetime.fromisoformat(row["time"]) + shift).isoformat()
-        return rows
+        shift = ends_at - mentions[-1].time if options["now"] and mentions else dt.timedelta()
+        return [{"id": m.id, "time": (m.time + shift).isoformat(), "text": m.text,
+                 "topic": m.topic or ""} for m in mentions]
