@@ -1,7 +1,8 @@
 """The surge detector (rasmi.core.surge) on monitoring streams (issue 11), for `make eval`.
 
 - dev/: streams from generate_dev.py, tuned on; every event's delay is printed.
-- heldout/: streams from another generator, written without seeing the detector. Only
+- dev_b/: the first held-out set, retired into development data once it was scored.
+- heldout_b/: streams from another generator, written without seeing the detector. Only
   their names are globbed here; each is run through the detector and the scorer and only
   the aggregate figures are printed - never a line of them, never an event.
 
@@ -23,6 +24,10 @@ from eval.monitoring.score import aims_met, combine, line, score
 from rasmi.core.surge import Mention, SurgeDetector
 
 HERE = Path(__file__).parent
+# dev_b/ was the first held-out set: scored once (17/21 crises, 5x within 10 min 3/13,
+# 1.98 false alarms/week), reported, then retired into development data.
+DEV_SETS = (("dev", "dev"), ("dev_b", "dev B, the retired first held-out set"))
+HELD_OUT = "heldout_b"
 
 
 def streams(folder: Path) -> list[tuple[str, Path, Path]]:
@@ -74,14 +79,16 @@ def run(folder: Path, show_events: bool) -> dict | None:
 
 
 def main() -> int:
-    print("dev (eval/monitoring/dev, tuned on):")
-    dev = run(HERE / "dev", show_events=True)
-    print("held-out (eval/monitoring/heldout, never tuned on):")
-    held = run(HERE / "heldout", show_events=False) if (HERE / "heldout").is_dir() else None
+    devs = []
+    for folder, title in DEV_SETS:
+        print(f"{title} (eval/monitoring/{folder}, tuned on):")
+        devs.append(run(HERE / folder, show_events=True))
+    print(f"held-out (eval/monitoring/{HELD_OUT}, never tuned on):")
+    held = run(HERE / HELD_OUT, show_events=False) if (HERE / HELD_OUT).is_dir() else None
     if held is None:
         print("  no held-out streams yet")
-    judged = held or dev
-    ok = judged is not None and aims_met(judged)
+    judged = [held] if held else [d for d in devs if d]
+    ok = bool(judged) and all(aims_met(r) for r in judged)
     print(("aims met" if ok else "aims NOT met") + " on " + ("held-out" if held else "dev") +
           " (bursts >= 5x within 10 min: all; false alarms <= 1 per week)")
     return 0 if ok else 1

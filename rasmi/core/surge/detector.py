@@ -19,7 +19,7 @@ import math
 from collections import Counter
 from datetime import datetime
 
-from rasmi.core.surge import poisson
+from rasmi.core.surge import poisson, talk
 from rasmi.core.surge.baseline import SeasonalBaseline
 from rasmi.core.surge.rumours import (
     LAST,
@@ -144,7 +144,36 @@ class SurgeDetector:
         series.need = series.compute_need(s, self.warm)
         if series.key == ANY_TOPIC and self._carried_by_topic(series, at):
             return None  # that topic's own series reports it
-        return self._burst_alert(series, at, mention)
+        burst = self._change_point(series, at)
+        if self._spectacle(series, burst):
+            return None  # a contest or a live stream: the episode runs on, silent
+        return self._burst_alert(series, at, mention, burst)
+
+    def _spectacle(self, series: Series, burst: list[tuple[float, Mention]]) -> bool:
+        """Whether the burst's talk is calmer than the series' usual talk (talk.py)."""
+        s = self.settings
+        if s.calm_alpha <= 0 or len(burst) < s.calm_min_mentions:
+            return False
+        usual = self._usual_trouble(series, burst[0][0])
+        if usual is None:
+            return False
+        sample = talk.spread([m.text for _, m in burst], s.calm_sample)
+        return talk.calmer_than_usual(talk.troubled(sample), len(sample), usual, s.calm_alpha)
+
+    def _usual_trouble(self, series: Series, before: float) -> float | None:
+        """The troubled share of the series' mentions before `before`, from the recent
+        ones it keeps; re-read every `calm_refresh_hours`. None while too few are kept."""
+        s = self.settings
+        share, when = series.usual
+        if share is not None and before - when < 60 * s.calm_refresh_hours:
+            return share
+        texts = [m.text for at, m in series.recent if at < before]
+        if len(texts) < s.calm_min_background:
+            return share
+        sample = talk.spread(texts, s.calm_background)
+        share = (talk.troubled(sample) + 1) / (len(sample) + 2)
+        series.usual = (share, before)
+        return share
 
     def _carried_by_topic(self, overall: Series, at: float) -> bool:
         """Whether topics explain the whole stream's burst: one topic carries
@@ -172,10 +201,10 @@ class SurgeDetector:
         return largest >= s.topic_share * excess or \
             overall.window(w) - explained < overall.limits[index]
 
-    def _burst_alert(self, series: Series, at: float, mention: Mention) -> Alert:
+    def _change_point(self, series: Series, at: float) -> list[tuple[float, Mention]]:
+        """The burst's mentions: within the trigger window, those after the moment after
+        which the count most exceeds what the baseline expected."""
         s = self.settings
-        # Change point: within the trigger window, the moment after which the count most
-        # exceeds what the baseline expected.
         earliest = series.onset - 1
         inside = []
         for item in reversed(series.recent):  # newest first: stop at the window's start
@@ -189,7 +218,11 @@ class SurgeDetector:
             gain = (len(inside) - i) - rate * (at - when)
             if gain > best:
                 best, best_index = gain, i
-        burst = inside[best_index:]
+        return inside[best_index:]
+
+    def _burst_alert(self, series: Series, at: float, mention: Mention,
+                     burst: list[tuple[float, Mention]]) -> Alert:
+        s = self.settings
         started = burst[0][0]
         lam = max(1e-6, (at - started) * series.baseline.per_minute(
             (at + started) / 2, s.floor_per_hour))
@@ -313,7 +346,8 @@ def _series_state(x: Series, oldest: float) -> dict:
             "episode": [x.episode_window, x.onset, x.last_elevated],
             "hour": [x.hour_start_total, x.hour_flag],
             "recent": [[at, *mention_state(m)] for at, m in x.recent if at >= oldest],
-            "background": [dict(x.background), x.background_docs, x.background_turn]}
+            "background": [dict(x.background), x.background_docs, x.background_turn],
+            "usual": list(x.usual)}
 
 
 def _series_from(data: dict, settings: SurgeSettings, parent) -> Series:
@@ -326,5 +360,6 @@ def _series_from(data: dict, settings: SurgeSettings, parent) -> Series:
     x.recent.extend((r[0], mention_from_state(r[1:])) for r in data["recent"])
     x.background = Counter(data["background"][0])
     x.background_docs, x.background_turn = data["background"][1], data["background"][2]
+    x.usual = tuple(data.get("usual", (None, 0.0)))
     x.refresh(settings)
     return x

@@ -31,7 +31,7 @@ class Series:
     __slots__ = ("key", "baseline", "minute", "cur", "total", "cum", "block", "steps", "lam",
                  "limits", "need", "state", "episode_window", "onset",
                  "last_elevated", "hour_start_total", "hour_flag", "recent", "background",
-                 "background_docs", "background_turn")
+                 "background_docs", "background_turn", "usual")
 
     def __init__(self, key: str, baseline: SeasonalBaseline, minute: int, maxlen: int):
         self.key = key
@@ -55,6 +55,7 @@ class Series:
         self.background: Counter = Counter()
         self.background_docs = 0
         self.background_turn = 0
+        self.usual: tuple[float | None, float] = (None, 0.0)  # troubled share, when read
 
     # -- counts --------------------------------------------------------------------------
     def window(self, w: int) -> int:

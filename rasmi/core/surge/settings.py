@@ -46,6 +46,16 @@ class SurgeSettings:
     spike_minutes: int = 5
     confirm_log10_alpha: float = -2.0
     confirm_min_ratio: float = 1.8
+    # Trouble or spectacle (talk.py): a burst whose talk is less troubled than the series'
+    # usual talk (one-sided binomial test at `calm_alpha`; 0 switches the test off) is a
+    # contest or a live stream, not a crisis. Up to `calm_sample` of its mentions are read,
+    # and `calm_background` of the series' earlier ones (re-read every few hours).
+    calm_alpha: float = 0.05
+    calm_min_mentions: int = 8
+    calm_sample: int = 80
+    calm_background: int = 120
+    calm_min_background: int = 30
+    calm_refresh_hours: float = 6.0
     # An episode ends after this long without the rate being elevated (10-minute window
     # at `end_ratio` x baseline); only then can the same series alert again.
     episode_quiet_minutes: float = 60.0

@@ -11,7 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasmi.core.surge import ANY_TOPIC, Alert, Mention, SurgeDetector, SurgeSettings, poisson
+from rasmi.core.surge import (
+    ANY_TOPIC,
+    Alert,
+    Mention,
+    SurgeDetector,
+    SurgeSettings,
+    poisson,
+    talk,
+)
 from rasmi.core.surge.baseline import SeasonalBaseline, day_of_week
 from rasmi.core.surge.rumours import band_keys
 from rasmi.core.surge.words import top_terms, words
@@ -116,6 +124,30 @@ def test_a_one_off_spike_is_not_a_crisis():
     spikes = [("spike", "road", minute(2, 10), 3, 15.0), ("spike", "flood", minute(2, 20), 2,
                                                           25.0)]
     assert run(stream(events=spikes)) == []
+
+
+def test_a_long_live_stream_is_a_spectacle_not_a_crisis():
+    # Twenty minutes at 8x: too long for the spike rule; its talk ("tengok live", "viral
+    # kelakar") is calmer than the road's usual complaints, so it stays silent. Without
+    # the talk test the same stream alerts: the veto is what keeps it quiet.
+    events = [("spike", "road", minute(2, 10), 20, 8.0)]
+    assert run(stream(events=events)) == []
+    loud = run(stream(events=events), SurgeDetector(SurgeSettings(calm_alpha=0)))
+    assert [a.topic for a in loud] == ["road"]
+
+
+def test_troubled_talk_is_read_from_the_words():
+    assert talk.troubled(["Air masuk rumah, tolong kami terperangkap",
+                          "LRT rosak lagi, lambat gila, kecewa",
+                          "Kebakaran di sekolah Taman Melati"]) == 3
+    assert talk.troubled(["Done! Join contest", "Tengok live menteri sekarang",
+                          "Selamat pagi semua"]) == 0
+
+
+@given(st.integers(0, 40), st.integers(1, 40), st.floats(0.01, 0.99))
+def test_binomial_lower_tail_matches_the_sum(k, n, p):
+    brute = sum(math.comb(n, i) * p ** i * (1 - p) ** (n - i) for i in range(min(k, n) + 1))
+    assert talk.binomial_lower_tail(k, n, p) == pytest.approx(brute, rel=1e-9, abs=1e-12)
 
 
 def test_one_alert_per_episode_and_a_new_one_when_it_comes_back():
