@@ -3,15 +3,19 @@
 - dev: posts.jsonl (make_set.py, phrase banks), hard_cases.jsonl (typed one by one) and
   dev_b.jsonl (written from a brief by a helper session that had not seen the rules, then
   tuned on); the rule packs were written while looking at them, so their figures flatter.
-- held-out A (heldout/) and C (heldout_c/): written from a brief by someone who had not
-  seen the rules or the dev sets. Never tuned on. A's misses were printed once in an early
-  version of this script, so C is the clean measure; A is kept for comparison.
+- dev C (heldout_c/) and dev D (heldout_d/): written as held-out sets, scored and reported
+  as such (README), then retired on 2026-12-04 into development data: their mistakes are
+  listed and the rules and the abuse model were tuned on them. The folder names stay.
+- held-out A (heldout/): written from a brief by someone who had not seen the rules or the
+  dev sets, never tuned on; but its misses were printed once by an early version of this
+  script, so it is kept for comparison only.
+- held-out E (heldout_e/): the clean measure, scored once it exists ("not yet" before).
 
 Only the dev sets' mistakes are listed: printing a held-out set's misses invites tuning on
 it. Every post is checked with every shipped pack, the default SOP (a Bahasa Melayu version
 required), and the official accounts of eval/discovery/register.csv as the register.
 Aims (issue 9): block recall >= 0.97 and false blocks on benign posts <= 2 %; the exit
-status follows the dev set.
+status follows the dev sets.
 """
 
 import csv
@@ -87,10 +91,13 @@ def score(posts: list[dict], rules: RuleSet, keys: frozenset[str],
             "mistakes": mistakes}
 
 
-DEV_SETS = {"dev (tuned on)": ("posts.jsonl", "hard_cases.jsonl", "dev_b.jsonl")}
-HELD_OUT_SETS = {"held-out A": ("heldout/posts.jsonl",),
-                 "held-out C": ("heldout_c/posts.jsonl",),
-                 "held-out D": ("heldout_d/posts.jsonl",)}
+DEV_SETS = {"dev": ("posts.jsonl", "hard_cases.jsonl", "dev_b.jsonl"),
+            "dev C": ("heldout_c/posts.jsonl",),
+            "dev D": ("heldout_d/posts.jsonl",)}
+# A held-out set is scored when its file exists; E is being written by a session that
+# sees neither the rules nor any other set.
+HELD_OUT_SETS = {"held-out A": "heldout/posts.jsonl",
+                 "held-out E": "heldout_e/posts.jsonl"}
 COLUMN = 22
 
 
@@ -100,7 +107,15 @@ def aims_met(result: dict) -> bool:
 
 def main() -> int:
     rules, keys, domains = RuleSet.shipped(), official_keys(), official_domains()
-    sets = DEV_SETS | ({} if DEV_ONLY else HELD_OUT_SETS)
+    sets = dict(DEV_SETS)
+    missing = []
+    if not DEV_ONLY:
+        for name, pattern in HELD_OUT_SETS.items():
+            found = sorted(HERE.glob(pattern))
+            if found:
+                sets[name] = tuple(found)
+            else:
+                missing.append(name)
     results = {}
     for name, files in sets.items():
         posts = load(*(HERE / f for f in files))
@@ -122,9 +137,11 @@ def main() -> int:
         if name in DEV_SETS:
             for mistake in result["mistakes"][:25]:
                 print("  miss:", *mistake)
-    ok = aims_met(results["dev (tuned on)"])
-    print("aims met on dev" if ok else
-          "aims NOT met on dev (block recall >= 0.97, false blocks <= 2 %)")
+    for name in missing:
+        print(f"{name}: not yet ({HELD_OUT_SETS[name]} does not exist)")
+    ok = all(aims_met(results[name]) for name in DEV_SETS if name in results)
+    print("aims met on every dev set" if ok else
+          "aims NOT met on every dev set (block recall >= 0.97, false blocks <= 2 %)")
     return 0 if ok else 1
 
 

@@ -54,6 +54,16 @@ def test_every_shipped_rule_is_complete_and_unique():
     ("Maklumat di http://www.jpj.gov.my", "link.not_https"),
     ("Baca di https://www.thestar.com.my/news", "link.outside"),
     ("Counters are open as usual today. Thank you.", "lang.malay_version"),
+    # Learnt from dev C and D (2026-12-04): short forms, romanised Tamil, Tamil script,
+    # mockery in an emoji, sarcasm, adult bait, numbered minutes, a spaced country code.
+    ("Cb punya scammer, jangan layan panggilan itu.", "words.profanity"),
+    ("Malay-kaaranga ellarum sombeari, betul tak geng?", "3r.race"),
+    ("Admin sokong: முஸ்லிம்கள் எல்லாரும் பயங்கரவாதிகள்.", "3r.religion"),
+    ("Sultan beli kereta mewah lagi. Terima kasih Tuanku 🙏🤡", "3r.royalty"),
+    ("Congrats to the genius yang isi borang guna pen merah.", "words.harassment"),
+    ("Video panas pegawai viral 🔞 DM untuk link.", "words.sexual"),
+    ("Minit Mesyuarat Jawatankuasa Pengurusan Bil. 3/2026 (DRAF)", "secret.internal"),
+    ("WhatsApp urusetia di +60 17-552 9012 untuk pendaftaran.", "pdp.phone"),
 ])
 def test_each_rule_fires_on_what_it_is_for(text, rule):
     assert rule in rules_of(check(text))
@@ -77,6 +87,12 @@ def test_each_rule_fires_on_what_it_is_for(text, rule):
     "Selamat Hari Raya! Happy holidays to all Malaysians.",
     "Selamat Tahun Baru Cina. 新年快乐！",
     "Cuti umum sempena Hari Keputeraan Yang di-Pertuan Agong. Daulat Tuanku!",
+    "Pergerakan babi hidup dan produk babi keluar dari daerah itu disekat serta-merta.",
+    "Jalan Tanjung Keling ditutup sementara untuk kerja menurap semula.",
+    "Amalkan hubungan seks yang selamat dan dapatkan saringan di klinik kesihatan.",
+    "Pendapatannya cukup-cukup makan sebelum menyertai program ini.",
+    "Resipi sotong goreng tepung: bersihkan sotong dan goreng hingga garing.",
+    "Minggu antibuli: kata-kata seperti “丑八怪” menyakitkan hati. Hormati rakan.",
 ])
 def test_innocent_senses_pass(text):
     result = check(text)
