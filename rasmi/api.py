@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 
 from rasmi.apikit import install_error_handlers
 from rasmi.discovery.api import router as discovery_router
+from rasmi.monitoring.api import router as monitoring_router
 from rasmi.registry.api import router as registry_router
 
 api = NinjaAPI(
@@ -17,3 +18,4 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/", registry_router)
 api.add_router("/discovery/", discovery_router)
+api.add_router("/monitoring/", monitoring_router)

@@ -10,7 +10,7 @@ input is a 4xx, never a 500.
 
 import logging
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
@@ -94,6 +94,10 @@ def install_error_handlers(api: NinjaAPI) -> None:
                            {"retry_after": exc.retry_after})
         response["Retry-After"] = str(exc.retry_after)
         return response
+
+    @api.exception_handler(RequestDataTooBig)
+    def _too_large(request, exc):
+        return respond(request, 413, "too_large", _("The request is too large."))
 
     @api.exception_handler(AuthenticationError)
     def _unauthenticated(request, exc):

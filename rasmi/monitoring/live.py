@@ -21,12 +21,15 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from rasmi.audit.services import record
 from rasmi.core.surge import Mention as StreamMention
 from rasmi.core.surge import SurgeDetector
-from rasmi.monitoring import services
+from rasmi.monitoring import policy, services
 from rasmi.monitoring.models import Alert, DetectorState
 
 log = logging.getLogger(__name__)
@@ -73,7 +76,7 @@ def observe(organisation, rows: list[dict], *, source: str) -> list[Alert]:
             raised += detector.feed(mention)
             fed_until = max(fed_until or mention.time, mention.time)
         alerts = [services.record_alert(organisation, a.to_json() | {
-            "alert_id": alert_id(source, a)}) for a in raised]
+            "alert_id": alert_id(source, a), "kind": a.kind}) for a in raised]
         if fed_until is not None:
             _keep(organisation, stored, detector, fed_until, force=bool(raised))
     return alerts
@@ -121,11 +124,28 @@ def inbox_rows(messages) -> dict[int, list[dict]]:
 
 def queue_from_inbox(messages) -> None:
     """Queue the live detector's work for these new messages once the ingest commits."""
+    for organisation_id, rows in inbox_rows(messages).items():
+        _queue(organisation_id, rows, source="inbox")
+
+
+def queue_import(actor, organisation, rows: list[dict]) -> None:
+    """Mentions from elsewhere (the API's batch import; rows already checked) down the
+    same path as the inbox's, stored under source "import". Those who may run monitoring
+    for the organisation (its managers) may feed its detector."""
+    if not policy.can_manage(actor, organisation):
+        raise PermissionDenied(_("Only the organisation's administrator, its approvers or a "
+                                 "coordinator may import mentions for it."))
+    with transaction.atomic():
+        record(actor, "monitoring.mentions.import", organisation,
+               after={"mentions": len(rows), "source": "import"})
+        _queue(organisation.pk, rows, source="import")
+
+
+def _queue(organisation_id: int, rows: list[dict], *, source: str) -> None:
     from rasmi.monitoring.tasks import observe_mentions
 
-    for organisation_id, rows in inbox_rows(messages).items():
-        transaction.on_commit(
-            lambda o=organisation_id, r=rows: observe_mentions.enqueue(o, r))
+    transaction.on_commit(
+        lambda: observe_mentions.enqueue(organisation_id, rows, source=source))
 
 
 # --- replays ------------------------------------------------------------------------------
@@ -156,7 +176,7 @@ def replay(organisation, rows: Iterable[dict], *, run: str, chunk: int = 500,
         if raised or len(waiting) >= chunk or wait is not None:
             store()
         for alert in raised:
-            fields = alert.to_json()
+            fields = alert.to_json() | {"kind": alert.kind}
             fields["alert_id"] = f"{run}-{alert_id('replay', alert)}"[:100]
             alerts.append(services.record_alert(organisation, fields))
     store()

@@ -116,14 +116,21 @@ class Crisis(models.Model):
         return self.ended_at is None
 
 
+class AlertKind(models.TextChoices):
+    BURST = "burst", _("Burst")
+    RUMOUR = "rumour", _("Rumour")
+
+
 class Alert(models.Model):
     """One surge the detector reported, in the contract's fields
     (shared/contracts/monitoring: alert_id, topic, terms, started_at, detected_at, count,
-    baseline, score, examples)."""
+    baseline, score, examples), and its kind (a burst of talk, or a rumour: near-identical
+    posts spreading one claim), which the contract line leaves out."""
 
     organisation = models.ForeignKey("registry.Organisation", on_delete=models.CASCADE,
                                      related_name="alerts")
     alert_id = models.CharField(max_length=100)
+    kind = models.CharField(max_length=10, choices=AlertKind.choices, default=AlertKind.BURST)
     topic = models.CharField(max_length=60, blank=True)
     terms = models.JSONField(default=list, blank=True)
     started_at = models.DateTimeField()
@@ -146,6 +153,8 @@ class Alert(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["organisation", "alert_id"],
                                     name="alert_unique_per_organisation"),
+            models.CheckConstraint(condition=Q(kind__in=AlertKind.values),
+                                   name="alert_kind_valid"),
         ]
 
     def __str__(self) -> str:
@@ -246,7 +255,9 @@ class ClaimStatus(models.TextChoices):
 
 class ClaimCluster(models.Model):
     """Near-identical posts spreading one claim (how a rumour looks), and the
-    organisation's verdict on it."""
+    organisation's verdict on it. Recorded by a person in the crisis room, or made from
+    the detector's rumour alerts (`alerts`; a rumour that comes back joins its open
+    claim)."""
 
     crisis = models.ForeignKey(Crisis, null=True, blank=True, on_delete=models.CASCADE,
                                related_name="claims")
@@ -254,6 +265,9 @@ class ClaimCluster(models.Model):
                                      on_delete=models.CASCADE, related_name="claims")
     text = models.TextField(_("what the claim says"))
     mention_ids = models.JSONField(default=list, blank=True)
+    terms = models.JSONField(default=list, blank=True)  # the rumour alerts' terms
+    count = models.PositiveIntegerField(default=0)  # mentions the rumour alerts counted
+    alerts = models.ManyToManyField(Alert, blank=True, related_name="claims")
     status = models.CharField(max_length=10, choices=ClaimStatus.choices,
                               default=ClaimStatus.OPEN)
     clarification_ms = models.TextField(_("clarification in Bahasa Melayu"), blank=True)

@@ -56,6 +56,23 @@ def visible_alerts(user) -> QuerySet:
     return alerts if visible is None else alerts.filter(visible)
 
 
+def visible_watch_lists(user) -> QuerySet:
+    visible = permissions.visible_organisations_q(user)
+    lists = WatchList.objects.select_related("organisation").order_by("organisation__code")
+    return lists if visible is None else lists.filter(visible)
+
+
+def visible_claims(user) -> QuerySet:
+    """Claims of the organisations the user sees, and of the crises they see."""
+    claims = ClaimCluster.objects.select_related(
+        "organisation", "crisis", "marked_by").prefetch_related("alerts")
+    if permissions.is_coordinator(user):
+        return claims
+    organisations = visible_organisations(user)
+    return claims.filter(Q(organisation__in=organisations)
+                         | Q(crisis__organisations__in=organisations)).distinct()
+
+
 def banner_alerts(user) -> tuple[int, list[Alert]]:
     """Unacknowledged alerts of the user's organisations: how many, and the newest."""
     if not permissions.is_staff_member(user):

@@ -28,9 +28,10 @@ from rasmi.core.text import identifiers
 from rasmi.errors import UserError
 from rasmi.inbox.canned import validate_canned
 from rasmi.inbox.models import CannedReply, Team
-from rasmi.monitoring import crisis_routing, holding, notify, policy, watch
+from rasmi.monitoring import claims, crisis_routing, holding, notify, policy, watch
 from rasmi.monitoring.models import (
     Alert,
+    AlertKind,
     ClaimCluster,
     ClaimStatus,
     Crisis,
@@ -90,7 +91,6 @@ def _masked(text: str) -> str:
     return identifiers.redact(text, mask=MASK)
 
 
-@transaction.atomic
 def mention_key(row: dict) -> str:
     """The id a mention row is stored under (its "id", trimmed)."""
     return str(row.get("id") or "").strip()[:200]
@@ -105,6 +105,7 @@ def record_mentions(organisation: Organisation, rows: Iterable[dict], *, source:
                               actor=actor))
 
 
+@transaction.atomic
 def store_mentions(organisation: Organisation, rows: Iterable[dict], *, source: str,
                    account: SocialAccount | None = None, actor=None) -> set[str]:
     """record_mentions, returning the keys (mention_key) of the rows that were new."""
@@ -153,10 +154,14 @@ def clean_alert(fields: dict) -> dict:
     terms, examples = fields.get("terms") or [], fields.get("examples") or []
     if not isinstance(terms, list) or not isinstance(examples, list):
         raise MonitoringError("bad_list", _("terms and examples must be lists."))
+    kind = fields.get("kind") or AlertKind.BURST  # not in the contract line: a burst
+    if kind not in AlertKind.values:
+        raise MonitoringError("bad_kind", _("kind must be burst or rumour."),
+                              details={"field": "kind"})
     started = _aware(fields.get("started_at"), "started_at")
     detected = _aware(fields.get("detected_at"), "detected_at")
     return {
-        "alert_id": alert_id, "topic": str(fields.get("topic") or "").strip()[:60],
+        "alert_id": alert_id, "kind": kind, "topic": str(fields.get("topic") or "").strip()[:60],
         "terms": [str(t).strip()[:80] for t in terms if str(t).strip()][:20],
         "started_at": min(started, detected), "detected_at": detected,
         "count": _number(fields.get("count"), "count", whole=True),
@@ -173,8 +178,9 @@ def active_crisis_of(organisation) -> Crisis | None:
 
 def record_alert(organisation: Organisation, alert_fields: dict, actor=None) -> Alert:
     """Store the detector's alert once per organisation and alert_id (a repeat returns
-    the stored alert and sends nothing), join it to the active crisis, and e-mail the
-    crisis contacts when the transaction commits."""
+    the stored alert and sends nothing), join it to the active crisis, make a rumour's
+    claim (claim_from_rumour), and e-mail the crisis contacts when the transaction
+    commits."""
     fields = clean_alert(alert_fields)
     existing = Alert.objects.filter(organisation=organisation,
                                     alert_id=fields["alert_id"]).first()
@@ -197,8 +203,52 @@ def _record_new_alert(organisation, fields: dict, actor) -> Alert:
     record(actor, "monitoring.alert.record", alert,
            after=fields | {"organisation": organisation.code,
                            "crisis": crisis.pk if crisis else None})
+    if alert.kind == AlertKind.RUMOUR:
+        claim_from_rumour(alert)
     transaction.on_commit(lambda: notify.send_alert(alert.pk))
     return alert
+
+
+OPEN_CLAIMS_COMPARED = 200  # the newest open claims a rumour's text is compared with
+
+
+@transaction.atomic
+def claim_from_rumour(alert: Alert) -> ClaimCluster | None:
+    """The claim a rumour alert spreads, ready to be judged in the crisis room without
+    building it by hand: its text is the example most like the others. A rumour that
+    comes back (an open claim of the organisation saying the same) joins that claim;
+    otherwise a new one, in the active crisis if there is one. Once per alert: called
+    again, it returns the claim the alert already joined."""
+    done = alert.claims.first()
+    if done is not None:
+        return done
+    texts = list(alert.example_mentions.order_by("at").values_list("text", flat=True))
+    text = claims.claim_text(texts) or ", ".join(alert.terms)
+    if not text:
+        return None  # no stored example and no terms: nothing a person could judge
+    organisation = alert.organisation
+    claim = next((c for c in ClaimCluster.objects.select_for_update().filter(
+        organisation=organisation, status=ClaimStatus.OPEN)[:OPEN_CLAIMS_COMPARED]
+        if claims.same_claim(c.text, text)), None)
+    if claim is None:
+        return record_claim(None, text=text, crisis=alert.crisis, organisation=organisation,
+                            mention_ids=alert.examples, terms=alert.terms,
+                            count=alert.count, alert=alert)
+    before = {"mentions": claim.mention_ids, "terms": claim.terms, "count": claim.count}
+    claim.mention_ids = list(dict.fromkeys(claim.mention_ids + alert.examples))[:MAX_EXAMPLES]
+    claim.terms = list(dict.fromkeys(claim.terms + alert.terms))[:20]
+    claim.count += alert.count
+    if claim.crisis_id is None and alert.crisis_id is not None:
+        claim.crisis = alert.crisis
+    claim.save()
+    claim.alerts.add(alert)
+    if claim.crisis_id:
+        _event(claim.crisis, EventKind.CLAIM, actor=None, text=claim.text,
+               links={"claim": claim.pk, "alert": alert.pk})
+    record(None, "monitoring.claim.rumour", claim, before=before, after={
+        "alert": alert.pk, "mentions": claim.mention_ids, "terms": claim.terms,
+        "count": claim.count})
+    return claim
 
 
 @transaction.atomic
@@ -235,12 +285,14 @@ def watch_snapshot(watch_list: WatchList) -> dict:
             "topics": watch_list.topics}
 
 
+WATCH_LIST_MANAGERS = _("Only the organisation's administrator, its approvers or a "
+                        "coordinator may change what it watches.")
+
+
 @transaction.atomic
 def save_watch_list(actor, organisation, *, terms_ms: Iterable[str], terms_en: Iterable[str],
                     topics: Iterable[str]) -> WatchList:
-    _require(policy.can_manage(actor, organisation),
-             _("Only the organisation's administrator, its approvers or a coordinator may "
-               "change what it watches."))
+    _require(policy.can_manage(actor, organisation), WATCH_LIST_MANAGERS)
     watch_list, created = WatchList.objects.select_for_update().get_or_create(
         organisation=organisation)
     before = None if created else watch_snapshot(watch_list)
@@ -251,6 +303,20 @@ def save_watch_list(actor, organisation, *, terms_ms: Iterable[str], terms_en: I
     record(actor, "monitoring.watch_list.save", watch_list, before=before,
            after=watch_snapshot(watch_list))
     return watch_list
+
+
+@transaction.atomic
+def delete_watch_list(actor, organisation) -> None:
+    """Back to watching the organisation's own names only."""
+    _require(policy.can_manage(actor, organisation), WATCH_LIST_MANAGERS)
+    watch_list = WatchList.objects.select_for_update().filter(
+        organisation=organisation).first()
+    if watch_list is None:
+        raise MonitoringError("no_watch_list", _("This organisation has no watch list."),
+                              status=404)
+    record(actor, "monitoring.watch_list.delete", watch_list,
+           before=watch_snapshot(watch_list) | {"organisation": organisation.code})
+    watch_list.delete()
 
 
 @transaction.atomic
@@ -368,6 +434,8 @@ def start_crisis(actor, *, organisations: list[Organisation], lead: Organisation
         if alert.acknowledged_at is None:
             alert.acknowledged_by, alert.acknowledged_at = actor, crisis.started_at
         alert.save(update_fields=["crisis", "acknowledged_by", "acknowledged_at"])
+        # A crisis started from a rumour: its claim goes into the crisis room.
+        ClaimCluster.objects.filter(alerts=alert, crisis__isnull=True).update(crisis=crisis)
     record(actor, "monitoring.crisis.start", crisis, after=crisis_snapshot(crisis)
            | {"alert": alert.pk if alert else None})
     for organisation in organisations:
@@ -465,10 +533,11 @@ def pin_answer(actor, crisis: Crisis, *, question_ms: str, answer_ms: str,
 
 @transaction.atomic
 def record_claim(actor, *, text: str, crisis: Crisis | None = None,
-                 organisation: Organisation | None = None,
-                 mention_ids: Iterable[str] = ()) -> ClaimCluster:
+                 organisation: Organisation | None = None, mention_ids: Iterable[str] = (),
+                 terms: Iterable[str] = (), count: int = 0,
+                 alert: Alert | None = None) -> ClaimCluster:
     """A claim spreading, seen by a person in the crisis room or by the detector
-    (actor None)."""
+    (actor None, from its rumour `alert`)."""
     if crisis is None and organisation is None:
         raise MonitoringError("claim_scope", _("A claim belongs to a crisis or an "
                                                "organisation."))
@@ -481,14 +550,17 @@ def record_claim(actor, *, text: str, crisis: Crisis | None = None,
         raise MonitoringError("empty_claim", _("Say what the claim is."))
     claim = ClaimCluster.objects.create(
         crisis=crisis, organisation=organisation, text=_masked(text)[:2000],
-        mention_ids=[str(m)[:200] for m in mention_ids][:MAX_EXAMPLES])
+        mention_ids=[str(m)[:200] for m in mention_ids][:MAX_EXAMPLES],
+        terms=[str(t)[:80] for t in terms][:20], count=max(0, int(count)))
+    if alert is not None:
+        claim.alerts.add(alert)
     if crisis is not None:
         _event(crisis, EventKind.CLAIM, actor=actor, text=claim.text,
-               links={"claim": claim.pk})
+               links={"claim": claim.pk} | ({"alert": alert.pk} if alert else {}))
     record(actor, "monitoring.claim.record", claim, after={
         "crisis": crisis.pk if crisis else None,
         "organisation": organisation.code if organisation else None, "text": claim.text,
-        "mentions": claim.mention_ids})
+        "mentions": claim.mention_ids, "alert": alert.pk if alert else None})
     return claim
 
 

@@ -14,7 +14,8 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from rasmi.batchio import BatchOutput, open_input
-from rasmi.core.surge import Mention, SurgeDetector
+from rasmi.core.surge import SurgeDetector
+from rasmi.monitoring.mention_rows import read_mention
 
 PROGRESS_EVERY = 1000
 
@@ -60,33 +61,3 @@ class Command(BaseCommand):
                     unreported = 0
             out.count(unreported)
 
-
-def read_mention(line: str, topic_field: str) -> tuple[Mention | None, str]:
-    """A mention from one input line, or why not (in the reader's language)."""
-    try:
-        row = json.loads(line)
-    except ValueError:
-        return None, _("not valid JSON")
-    if not isinstance(row, dict):
-        return None, _("not a JSON object")
-    identifier = row.get("id")
-    if isinstance(identifier, bool) or not isinstance(identifier, str | int) \
-            or identifier == "":
-        return None, _("missing required field 'id'")
-    text = row.get("text")
-    if not isinstance(text, str):
-        return None, _("missing required field 'text'")
-    value = row.get("time")
-    if not isinstance(value, str) or not value:
-        return None, _("missing required field 'time'")
-    try:
-        when = datetime.fromisoformat(value)
-    except ValueError:
-        return None, _("time %(value)s is not an ISO 8601 date and time") % {"value": value}
-    if when.utcoffset() is None:
-        return None, _("time %(value)s has no UTC offset (for example +08:00)") % {
-            "value": value}
-    topic = row.get(topic_field)
-    if topic is not None and not isinstance(topic, str):
-        return None, _("%(field)s must be text") % {"field": topic_field}
-    return Mention(id=str(identifier), time=when, text=text, topic=topic or None), ""

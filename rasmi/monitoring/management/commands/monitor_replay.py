@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from rasmi.monitoring import live, policy
 from rasmi.monitoring.demo_stream import mentions as demo_flood
-from rasmi.monitoring.management.commands.monitor_detect import read_mention
+from rasmi.monitoring.mention_rows import read_mention
 from rasmi.people.cli import add_actor_argument, resolve_actor
 from rasmi.registry.models import Organisation
 
