@@ -54,8 +54,24 @@ def load(*paths: Path) -> list[dict]:
     posts = []
     for path in paths:
         if path.exists():
-            posts += [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+            posts += [_shared_shape(json.loads(line))
+                      for line in path.open(encoding="utf-8") if line.strip()]
     return posts
+
+
+def _shared_shape(post: dict) -> dict:
+    """Held-out E's writer was not told the field names: `expected: {verdict,
+    categories: {category: severity}}`, `org`, `lang`. The same labels, renamed."""
+    if "expected" in post:
+        expected = post.pop("expected")
+        post["expected_verdict"] = expected["verdict"]
+        post["expected_severity"] = dict(expected.get("categories") or {})
+        post["expected_categories"] = sorted(post["expected_severity"])
+    if "org" in post:
+        post.setdefault("organisation", post.pop("org"))
+    if "lang" in post:
+        post.setdefault("language", post.pop("lang"))
+    return post
 
 
 def score(posts: list[dict], rules: RuleSet, keys: frozenset[str],

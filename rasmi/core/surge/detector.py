@@ -19,7 +19,7 @@ import math
 from collections import Counter
 from datetime import datetime
 
-from rasmi.core.surge import poisson, talk
+from rasmi.core.surge import novel, poisson, talk
 from rasmi.core.surge.baseline import SeasonalBaseline
 from rasmi.core.surge.rumours import (
     LAST,
@@ -128,23 +128,37 @@ class SurgeDetector:
     # -- bursts --------------------------------------------------------------------------
     def _check(self, series: Series, at: float, mention: Mention) -> Alert | None:
         """Slow path, when this minute's count reached `need`: some window is over its
-        threshold. It alerts when that excess is spread over the window - still
-        significant with the busiest `spike_minutes` minutes taken out - so a one-off
-        spike (all its mentions in a few minutes) never alerts on its own."""
+        soft threshold. It alerts when that excess is spread over the window - still
+        elevated with the busiest `spike_minutes` minutes taken out - so a one-off spike
+        (all its mentions in a few minutes) never alerts on its own, and when the talk
+        is not calmer than usual (a contest, a live stream). Over the strict threshold
+        the counts are evidence enough; over the soft one only, the burst must also talk
+        of something new to the series (novel.py): what the words add lets a thin
+        topic's crisis through minutes before its counts alone could."""
         s = self.settings
         if series.state != IDLE:
             return None
         window = series.confirmed(s)
-        if window is None:
+        soft = window is None
+        if soft:
+            if series.soft_minute == series.minute:
+                return None  # read this minute already
+            series.soft_minute = series.minute
+            window = series.confirmed(s, soft=True)
+            if window is None:
+                return None
+        onset = float(series.minute - window + 1)
+        burst = self._change_point(series, at, onset)
+        if soft and not novel.talks_of_something_new(
+                [m.text for _, m in burst], series.background, series.background_docs, s):
             return None
         series.state, series.last_elevated = EPISODE, series.minute
         series.hour_flag = True
         series.episode_window = window
-        series.onset = float(series.minute - window + 1)
+        series.onset = onset
         series.need = series.compute_need(s, self.warm)
         if series.key == ANY_TOPIC and self._carried_by_topic(series, at):
             return None  # that topic's own series reports it
-        burst = self._change_point(series, at)
         if self._spectacle(series, burst):
             return None  # a contest or a live stream: the episode runs on, silent
         return self._burst_alert(series, at, mention, burst)
@@ -201,11 +215,12 @@ class SurgeDetector:
         return largest >= s.topic_share * excess or \
             overall.window(w) - explained < overall.limits[index]
 
-    def _change_point(self, series: Series, at: float) -> list[tuple[float, Mention]]:
+    def _change_point(self, series: Series, at: float,
+                      onset: float) -> list[tuple[float, Mention]]:
         """The burst's mentions: within the trigger window, those after the moment after
         which the count most exceeds what the baseline expected."""
         s = self.settings
-        earliest = series.onset - 1
+        earliest = onset - 1
         inside = []
         for item in reversed(series.recent):  # newest first: stop at the window's start
             if item[0] <= earliest:

@@ -31,7 +31,8 @@ class Series:
     __slots__ = ("key", "baseline", "minute", "cur", "total", "cum", "block", "steps", "lam",
                  "limits", "need", "state", "episode_window", "onset",
                  "last_elevated", "hour_start_total", "hour_flag", "recent", "background",
-                 "background_docs", "background_turn", "usual")
+                 "background_docs", "background_turn", "usual", "soft_limits",
+                 "soft_minute")
 
     def __init__(self, key: str, baseline: SeasonalBaseline, minute: int, maxlen: int):
         self.key = key
@@ -44,6 +45,8 @@ class Series:
         self.steps: list[float] = []
         self.lam: list[float] = []
         self.limits: list[int] = []
+        self.soft_limits: list[int] = []  # looser: enough only when the talk is new
+        self.soft_minute = -1  # the last minute the talk was read against them
         self.need = NEVER
         self.state = IDLE
         self.episode_window = 0  # the window that confirmed the episode
@@ -103,7 +106,8 @@ class Series:
         z = settings.uncertainty_z * self.baseline.uncertainty(middle)
         log_alpha = settings.log10_alpha * math.log(10)
         steps = self.steps
-        self.lam, self.limits = [], []
+        self.lam, self.limits, self.soft_limits = [], [], []
+        soft_alpha = settings.novel_log10_alpha * math.log(10)
         for w in settings.windows:
             whole, part = divmod(w, BLOCK)
             lam = sum(steps[:whole]) + steps[whole] * part / BLOCK
@@ -111,6 +115,10 @@ class Series:
             self.lam.append(lam)
             self.limits.append(max(settings.min_count, math.ceil(ratio * lam),
                                    poisson.threshold(lam * (1 + z), log_alpha)))
+            self.soft_limits.append(min(self.limits[-1], max(
+                settings.novel_min_count, math.ceil(ratio * lam),
+                poisson.threshold(lam * (1 + z), soft_alpha)))
+                if settings.novel_log10_alpha else self.limits[-1])
 
     def compute_need(self, settings: SurgeSettings, warm: bool) -> int:
         if not warm or self.state == EPISODE:
@@ -119,7 +127,7 @@ class Series:
         before = cum[(m - 1) % RING]
         clear = m - self.last_elevated  # windows reach back no further than the last episode
         best = NEVER
-        for w, limit in zip(settings.windows, self.limits, strict=True):  # shortest first
+        for w, limit in zip(settings.windows, self.soft_limits, strict=True):  # shortest
             if w > clear:
                 break
             value = limit - before + cum[(m - w) % RING]
@@ -127,22 +135,26 @@ class Series:
                 best = value
         return best
 
-    def confirmed(self, settings: SurgeSettings) -> int | None:
+    def confirmed(self, settings: SurgeSettings, soft: bool = False) -> int | None:
         """The shortest window over its threshold whose excess is spread: with its
         busiest `spike_minutes` whole minutes taken out, the rest is still elevated
-        (moderate test). None when no window is."""
+        (moderate test). None when no window is. `soft`: against the soft thresholds,
+        the rest only above `confirm_min_ratio` x its expectation (the detector then
+        asks the words for the rest of the evidence)."""
         log_alpha = settings.confirm_log10_alpha * math.log(10)
         z = settings.uncertainty_z * self.baseline.uncertainty(self.minute)
         cut = settings.spike_minutes
         clear = self.minute - self.last_elevated
-        for w, limit, lam in zip(settings.windows, self.limits, self.lam, strict=True):
+        limits = self.soft_limits if soft else self.limits
+        for w, limit, lam in zip(settings.windows, limits, self.lam, strict=True):
             count = self.window(w)
             if count < limit or w > clear:
                 continue
             rest = count - self._busiest(w, cut)
             lam_rest = lam * (w - cut) / w
-            need = max(2, math.ceil(settings.confirm_min_ratio * lam_rest),
-                       poisson.threshold(lam_rest * (1 + z), log_alpha))
+            need = max(2, math.ceil(settings.confirm_min_ratio * lam_rest))
+            if not soft:
+                need = max(need, poisson.threshold(lam_rest * (1 + z), log_alpha))
             if rest >= need:
                 return w
         return None

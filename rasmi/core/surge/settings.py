@@ -56,6 +56,17 @@ class SurgeSettings:
     calm_background: int = 120
     calm_min_background: int = 30
     calm_refresh_hours: float = 6.0
+    # New talk (novel.py): a window over this softer threshold (0: off; at least
+    # `novel_min_count` mentions) alerts when some word is in at least `novel_min_share`
+    # of the burst's mentions (and `novel_min_docs` of them) and that often is beyond
+    # `novel_log10_alpha_words` for the series' usual word counts (tested over every word
+    # of the burst). Needs `novel_min_background` usual texts learnt.
+    novel_log10_alpha: float = -2.0
+    novel_min_count: int = 4
+    novel_min_share: float = 0.4
+    novel_min_docs: int = 3
+    novel_log10_alpha_words: float = -6.0
+    novel_min_background: int = 100
     # An episode ends after this long without the rate being elevated (10-minute window
     # at `end_ratio` x baseline); only then can the same series alert again.
     episode_quiet_minutes: float = 60.0

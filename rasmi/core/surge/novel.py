@@ -1,0 +1,50 @@
+"""Does a burst talk of something new? The words of a few mentions, against the words
+its series usually uses.
+
+A crisis arrives with its own words: "pecah", "terputus", "autogate", a place's name with
+"runtuh". When a handful of mentions in ten minutes share a word the series has almost
+never used, that is strong evidence even where the counts alone are not (a thin topic's
+five mentions instead of one): the chance that background talk repeats a word it uses
+once in a thousand texts in half of a burst is tiny. The test is a Poisson tail per word
+(its usual share of texts x the burst's size), taken over every distinct word of the
+burst (Bonferroni), so a burst of many different words earns no credit by chance.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from rasmi.core.surge import poisson
+from rasmi.core.surge.settings import SurgeSettings
+from rasmi.core.surge.words import words
+
+
+def talks_of_something_new(texts: Sequence[str], background: Counter, background_docs: int,
+                           settings: SurgeSettings) -> bool:
+    return newest_word(texts, background, background_docs, settings) is not None
+
+
+def newest_word(texts: Sequence[str], background: Counter, background_docs: int,
+                settings: SurgeSettings) -> tuple[str, float] | None:
+    """The word whose share of `texts` is least likely for the series' usual talk, with
+    its log10 tail (Bonferroni over the burst's words), when it passes the settings'
+    bar; else None."""
+    if background_docs < settings.novel_min_background or \
+            len(texts) < settings.novel_min_docs:
+        return None
+    seen = Counter(w for text in texts for w in set(words(text)))
+    if not seen:
+        return None
+    least = max(settings.novel_min_docs, math.ceil(settings.novel_min_share * len(texts)))
+    correction = math.log10(len(seen))
+    best: tuple[str, float] | None = None
+    for word, count in seen.items():
+        if count < least:
+            continue
+        usual = (background.get(word, 0) + 0.5) / (background_docs + 1)
+        score = poisson.log10_tail(count, usual * len(texts)) + correction
+        if score <= settings.novel_log10_alpha_words and (best is None or score < best[1]):
+            best = (word, score)
+    return best
