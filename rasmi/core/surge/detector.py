@@ -141,17 +141,21 @@ class SurgeDetector:
         window = series.confirmed(s)
         soft = window is None
         if soft:
-            if series.soft_minute == series.minute:
-                return None  # read this minute already
+            if not s.novel_log10_alpha or series.soft_minute == series.minute:
+                return None  # no soft path, or read this minute already
             series.soft_minute = series.minute
             window = series.confirmed(s, soft=True)
             if window is None:
                 return None
         onset = float(series.minute - window + 1)
         burst = self._change_point(series, at, onset)
-        if soft and not novel.talks_of_something_new(
-                [m.text for _, m in burst], series.background, series.background_docs, s):
-            return None
+        overall = self.series[ANY_TOPIC]
+        if soft:
+            texts = [m.text for _, m in burst]
+            if novel.mostly_copies(texts, s) or not novel.talks_of_something_new(
+                    texts, (series.background, series.background_docs),
+                    (overall.background, overall.background_docs), s):
+                return None  # copies of one text are the rumour tracker's to judge
         series.state, series.last_elevated = EPISODE, series.minute
         series.hour_flag = True
         series.episode_window = window

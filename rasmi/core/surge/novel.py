@@ -21,29 +21,52 @@ from rasmi.core.surge.settings import SurgeSettings
 from rasmi.core.surge.words import words
 
 
-def talks_of_something_new(texts: Sequence[str], background: Counter, background_docs: int,
-                           settings: SurgeSettings) -> bool:
-    return newest_word(texts, background, background_docs, settings) is not None
+def mostly_copies(texts: Sequence[str], settings: SurgeSettings) -> bool:
+    """Whether most texts are near-copies of one of them (most of the same words, in any
+    order, with a "Fwd:" or an emoji more or less): a claim being forwarded, which the
+    rumour tracker judges and names as such."""
+    bags = [frozenset(words(text)) for text in texts]
+    bags = [bag for bag in bags if bag]
+    if not bags:
+        return False
+    least = settings.novel_copies_share * len(bags)
+    for reference in set(bags):
+        close = sum(1 for bag in bags
+                    if len(bag & reference) >= settings.novel_copy_overlap * len(bag | reference))
+        if close >= least:
+            return True
+    return False
 
 
-def newest_word(texts: Sequence[str], background: Counter, background_docs: int,
+def talks_of_something_new(texts: Sequence[str], own: tuple[Counter, int],
+                           stream: tuple[Counter, int], settings: SurgeSettings) -> bool:
+    return newest_word(texts, own, stream, settings) is not None
+
+
+def newest_word(texts: Sequence[str], own: tuple[Counter, int], stream: tuple[Counter, int],
                 settings: SurgeSettings) -> tuple[str, float] | None:
     """The word whose share of `texts` is least likely for the series' usual talk, with
     its log10 tail (Bonferroni over the burst's words), when it passes the settings'
-    bar; else None."""
-    if background_docs < settings.novel_min_background or \
-            len(texts) < settings.novel_min_docs:
+    bar; else None. `own` and `stream`: (document counts of words, documents) of the
+    series and of the whole stream. A word's usual share is the series' own, pulled
+    towards the whole stream's by `novel_prior_docs` pseudo-documents: a thin topic's
+    few texts alone cannot say a word is rare, the whole stream's many can."""
+    own_words, own_docs = own
+    stream_words, stream_docs = stream
+    if stream_docs < settings.novel_min_background or len(texts) < settings.novel_min_docs:
         return None
     seen = Counter(w for text in texts for w in set(words(text)))
     if not seen:
         return None
     least = max(settings.novel_min_docs, math.ceil(settings.novel_min_share * len(texts)))
     correction = math.log10(len(seen))
+    prior = settings.novel_prior_docs
     best: tuple[str, float] | None = None
     for word, count in seen.items():
         if count < least:
             continue
-        usual = (background.get(word, 0) + 0.5) / (background_docs + 1)
+        stream_share = (stream_words.get(word, 0) + 0.5) / (stream_docs + 1)
+        usual = (own_words.get(word, 0) + prior * stream_share) / (own_docs + prior)
         score = poisson.log10_tail(count, usual * len(texts)) + correction
         if score <= settings.novel_log10_alpha_words and (best is None or score < best[1]):
             best = (word, score)

@@ -60,13 +60,19 @@ class SurgeSettings:
     # `novel_min_count` mentions) alerts when some word is in at least `novel_min_share`
     # of the burst's mentions (and `novel_min_docs` of them) and that often is beyond
     # `novel_log10_alpha_words` for the series' usual word counts (tested over every word
-    # of the burst). Needs `novel_min_background` usual texts learnt.
+    # of the burst; the series' counts pulled towards the whole stream's by
+    # `novel_prior_docs`). Needs `novel_min_background` texts of the whole stream learnt.
     novel_log10_alpha: float = -2.0
     novel_min_count: int = 4
     novel_min_share: float = 0.4
     novel_min_docs: int = 3
     novel_log10_alpha_words: float = -6.0
     novel_min_background: int = 100
+    novel_prior_docs: float = 50.0
+    # A burst whose texts are this much near-copies of one (word overlap, Jaccard) is
+    # left to the rumour tracker.
+    novel_copies_share: float = 0.5
+    novel_copy_overlap: float = 0.6
     # An episode ends after this long without the rate being elevated (10-minute window
     # at `end_ratio` x baseline); only then can the same series alert again.
     episode_quiet_minutes: float = 60.0

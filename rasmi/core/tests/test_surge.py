@@ -4,6 +4,7 @@ terms, the contract shape and the state round trip."""
 import json
 import math
 import random
+from collections import Counter
 from datetime import datetime, timedelta, timezone
 
 import numpy as np
@@ -17,6 +18,7 @@ from rasmi.core.surge import (
     Mention,
     SurgeDetector,
     SurgeSettings,
+    novel,
     poisson,
     talk,
 )
@@ -134,6 +136,47 @@ def test_a_long_live_stream_is_a_spectacle_not_a_crisis():
     assert run(stream(events=events)) == []
     loud = run(stream(events=events), SurgeDetector(SurgeSettings(calm_alpha=0)))
     assert [a.topic for a in loud] == ["road"]
+
+
+def _thin_topic_with_a_new_story(seed: int) -> tuple[list[Mention], int]:
+    """A 6-an-hour flood topic; from day 2, 10:00, an hour of 25 mentions telling one
+    new story (a bridge down), each in its own way, in words the topic never used."""
+    start = minute(2, 10)
+    rng = random.Random(seed)
+    tellings = ["Jambatan gantung Kuala Tahan runtuh pagi tadi, {n} hanyut",
+                "Ya Allah, jambatan Tahan dah runtuh, {n} orang dibawa arus",
+                "Ada video jambatan runtuh? Family saya di Tahan, {n} tak dapat dihubungi",
+                "Bomba sedang cari {n} mangsa runtuhan di Tahan",
+                "Sesiapa ada berita dari Tahan? Dengar jambatan runtuh, {n} hilang"]
+    story = [Mention(id=f"x{i}", time=START + timedelta(minutes=start + rng.uniform(0, 60)),
+                     text=rng.choice(tellings).format(n=rng.choice(["dua", "tiga", "ramai"])),
+                     topic="flood") for i in range(25)]
+    background = stream(rates={"road": 60.0, "flood": 6.0}, seed=seed)
+    return sorted(background + story, key=lambda m: m.time), start
+
+
+@pytest.mark.parametrize("seed", [8, 9, 10])
+def test_new_words_let_a_thin_topic_alert_sooner_than_its_counts_alone(seed):
+    mentions, start = _thin_topic_with_a_new_story(seed)
+    with_words = [a for a in run(mentions) if a.kind == "burst"]
+    counts_only = [a for a in run(mentions, SurgeDetector(SurgeSettings(novel_log10_alpha=0)))
+                   if a.kind == "burst"]
+    assert with_words and with_words[0].topic == "flood"
+    # Counts alone find it minutes later, or not at all.
+    assert not counts_only or delay(with_words[0], start) < delay(counts_only[0], start) - 3
+
+
+def test_a_word_is_new_against_the_series_and_the_whole_stream():
+    s = SurgeSettings()
+    stream_words = Counter({"banjir": 300, "jalan": 900, "sesak": 500})
+    own = (Counter({"banjir": 30, "hujan": 20, "lebat": 15, "lagi": 10}), 60)
+    everything = (stream_words, 3000)
+    story = ["Jambatan Kuala Tahan runtuh"] * 4 + ["Hujan lebat, banjir lagi"]
+    word, score = novel.newest_word(story, own, everything, s)
+    assert word in {"jambatan", "kuala", "tahan", "runtuh"} and score < -6
+    usual = ["Hujan lebat, banjir lagi"] * 4 + ["Banjir kat jalan"]
+    assert novel.newest_word(usual, own, everything, s) is None
+    assert novel.newest_word(story, own, (stream_words, 50), s) is None  # too little learnt
 
 
 def test_troubled_talk_is_read_from_the_words():
