@@ -22,7 +22,13 @@ from pathlib import Path
 import numpy as np
 
 from rasmi.core.textmodel import linear, store
-from rasmi.core.textmodel.features import _word_features, features, normalise_word, word_spans
+from rasmi.core.textmodel.features import (
+    _word_features,
+    feature_set,
+    features,
+    normalise_word,
+    word_spans,
+)
 
 MODEL_PATH = Path(__file__).with_name("abuse.npz")
 CATEGORIES = ("hate_3r", "profanity", "harassment", "violence", "sexual")
@@ -48,19 +54,23 @@ class AbuseModel:
         # of them in Python is faster than numpy's fancy indexing for one post.
         self._weight = {int(h): float(w) for h, w in
                         zip(self.vocabulary.hashed_ids, self.abusive.weights[:, 0], strict=True)}
+        self._kept = frozenset(self._weight)
 
     def score(self, text: str) -> Verdict:
         """One post, without building a sparse matrix: the checker calls this per post,
-        and numpy's per-call overhead would cost more than the arithmetic."""
-        weight, ids = self._weight, post_features(text)
-        kept = [weight[h] for h in ids if h in weight]
+        and numpy's per-call overhead would cost more than the arithmetic. The features
+        come as a set, intersected with the model's in C; fsum rounds the exact sum, so
+        the order of the kept weights cannot change the score."""
+        weight = self._weight
+        kept = post_feature_set(text) & self._kept
         scale = 1.0 / math.sqrt(len(kept)) if kept else 0.0
-        logit = float(self.abusive.bias[0]) + math.fsum(kept) * scale
+        logit = float(self.abusive.bias[0]) + math.fsum(map(weight.__getitem__, kept)) * scale
         score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
         if score < self.threshold:
             return Verdict(score, "", ())
+        # numpy's float32 sum depends on the order: the columns in feature order, as trained.
         columns = self._columns
-        cols = [columns[h] for h in ids if h in columns]
+        cols = [columns[h] for h in sorted(kept)]
         logits = self.category.bias + self.category.weights[cols].sum(axis=0) * scale
         category = self.category.classes[int(np.argmax(logits))]
         return Verdict(score, category, self._evidence(text))
@@ -80,6 +90,11 @@ class AbuseModel:
 
 def post_features(text: str) -> list[int]:
     return features(text, hints=False)
+
+
+def post_feature_set(text: str) -> set[int]:
+    """post_features() unsorted, for scoring one post."""
+    return feature_set(text, hints=False)
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ import ipaddress
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rasmi.core import links, platforms
 from rasmi.core.signals import SHORTENERS
@@ -30,6 +31,9 @@ _URL = re.compile(
     r"|(?P<host2>(?:www\.)?(?:[a-z0-9-]+\.)+(?:" + _KNOWN_TLDS + r"))(?![a-z0-9-]))"
     r"(?P<rest>[/?#][^\s<>\"']*)?", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}»”’'\""
+# Every link _URL finds has a scheme ("://") or ends in a known TLD exactly as _URL's own
+# ending reads it: one quick search rules out most posts before _URL's slow one.
+_URL_ENDING = re.compile(r"\.(?:" + _KNOWN_TLDS + r")(?![a-z0-9-])", re.IGNORECASE)
 
 
 @dataclass
@@ -60,7 +64,7 @@ class Post:
 
 
 def _find_links(text: str) -> Iterator[Link]:
-    if "." not in text:
+    if "." not in text or ("://" not in text and not _URL_ENDING.search(text)):
         return
     for match in _URL.finditer(text):
         raw = match.group(0)
@@ -73,7 +77,12 @@ def _find_links(text: str) -> Iterator[Link]:
                    (match.group("scheme") or "").lower(), host)
 
 
+@lru_cache(maxsize=4096)
 def _is_ip(host: str) -> bool:
+    # An IPv4 address is digits and dots, an IPv6 one has colons: skip the exception
+    # ip_address raises for every ordinary host name.
+    if ":" not in host and host.strip("0123456789."):
+        return False
     try:
         ipaddress.ip_address(host)
     except ValueError:
@@ -98,6 +107,7 @@ def _foreign_government(host: str) -> bool:
     return labels[-1] == "gov" or (len(labels) >= 2 and labels[-2] == "gov")
 
 
+@lru_cache(maxsize=4096)  # a pure function of the host; the same hosts recur
 def imitated_domain(host: str) -> str | None:
     """What a lookalike host pretends to be: "gov.my" or a platform's domain."""
     if _is_government(host) or platforms.platform_for_host(host) is not None:

@@ -45,7 +45,8 @@ _SHARED = frozenset("a an di i me my do".split())
 
 def is_malay_word(word: str) -> bool:
     """A common Malay word, or any word with a Malay prefix and suffix."""
-    return word in MALAY or _MALAY_AFFIXED.fullmatch(word) is not None
+    # The shortest affixed word is 7 letters (di + 3 + an): shorter ones skip the regex.
+    return word in MALAY or len(word) >= 7 and _MALAY_AFFIXED.fullmatch(word) is not None
 
 
 def latin_words(text: str) -> list[str]:
