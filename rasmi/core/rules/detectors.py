@@ -56,11 +56,18 @@ class Post:
     official_domains: frozenset[str] = frozenset()  # organisations' own sites (bernama.com)
     require_malay: bool = True
     _links: list[Link] | None = field(default=None, repr=False)
+    _word_count: int | None = field(default=None, repr=False)
 
     def links(self) -> list[Link]:
         if self._links is None:
             self._links = list(_find_links(self.text))
         return self._links
+
+    def word_count(self) -> int:
+        """Words split on white space, counted once for the model's five rules."""
+        if self._word_count is None:
+            self._word_count = len(self.text.split())
+        return self._word_count
 
 
 def _find_links(text: str) -> Iterator[Link]:
@@ -187,6 +194,8 @@ def x_length(text: str, found: list[Link] | None = None) -> int:
 
 
 def _weighted(text: str) -> int:
+    if text.isascii():  # every ASCII character counts 1
+        return len(text)
     return sum(1 if ord(ch) <= 0x10FF or 0x2000 <= ord(ch) <= 0x200D
                or 0x2010 <= ord(ch) <= 0x201F or 0x2032 <= ord(ch) <= 0x2037 else 2
                for ch in text)
@@ -237,7 +246,7 @@ def abuse_model(post: Post, options: dict) -> Iterator[Span]:
 
     # On a word or two the model has too little to read ("Hai", "Lagi" looked abusive);
     # a one-word insult is the word lists' to find.
-    if len(post.text.split()) < MODEL_MIN_WORDS:
+    if post.word_count() < MODEL_MIN_WORDS:
         return
     verdict = verdict_for(post.text)
     if verdict.evidence and verdict.category == options.get("category"):

@@ -113,6 +113,9 @@ class RuleSet:
         unknown = {i.rule.detector for i in self._detected} - set(detectors.DETECTORS)
         if unknown:
             raise ValueError(f"unknown detector(s): {', '.join(sorted(unknown))}")
+        # Each detector's function and options looked up once, not per post.
+        self._detections = [(item.index, detectors.DETECTORS[item.rule.detector],
+                             item.rule.options) for item in self._detected]
 
     @classmethod
     def shipped(cls, *, packs: Iterable[str] | None = None, disabled: Iterable[str] = (),
@@ -140,9 +143,9 @@ class RuleSet:
         for number in self._gate.open_for(text):
             index, pattern = self._patterns[number]
             spans += [(index, m.start(), m.end()) for m in pattern.finditer(text)]
-        for item in self._detected:
-            for start, end in detectors.DETECTORS[item.rule.detector](post, item.rule.options):
-                spans.append((item.index, start, end))
+        for index, detect, options in self._detections:
+            for start, end in detect(post, options):
+                spans.append((index, start, end))
         return _model_only_where_lists_are_silent(self._findings(text, normal, spans))
 
     def _findings(self, text: str, normal: str, spans) -> list[Finding]:

@@ -63,8 +63,8 @@ def languages_present(text: str) -> set[str]:
     words = [w for w in latin_words(text) if w not in _SHARED]
     if not words:
         return found
-    malay = sum(1 for w in words if is_malay_word(w))
-    english = sum(1 for w in words if w in ENGLISH)
+    malay = sum(map(is_malay_word, words))
+    english = sum(map(ENGLISH.__contains__, words))
     # A language is present with two of its words, or one in a very short text.
     needed = 1 if len(words) <= 4 else 2
     if malay >= needed:

@@ -65,6 +65,10 @@ _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # falls apart into letters.
 _WORD = re.compile(r"(?:[^\W_]|[\u0b80-\u0bff])+(?:['’][^\W_]+)?")
 _STRETCH = re.compile(r"(.)\1{2,}")
+# _WORD and normalise_word's digits on ASCII text, where they mean just this: no Tamil
+# marks, no curly apostrophe, \d is 0-9. A byte table and a plain class are much faster.
+_ASCII_WORD = re.compile(r"[a-zA-Z0-9]+(?:'[a-zA-Z0-9]+)?")
+_ASCII_ZERO = bytes.maketrans(b"123456789", b"000000000")
 _DIGITS = re.compile(r"\d")
 # Pictographs, symbols and flags: each emoji is a feature of its own.
 _EMOJI = re.compile(
@@ -129,9 +133,11 @@ def _words_of_lowered(lowered: str, has_url: bool = True) -> list[str]:
     # non-ASCII character for a Chinese run. Same words, fewer passes over the text.
     if has_url:
         lowered = _URL.sub(" ", lowered)
-    if not lowered.isascii():
-        lowered = _CJK_RUN.sub(" ", lowered)
-    return _WORD.findall(normalise_word(lowered))
+    if lowered.isascii():
+        stretched = _STRETCH.sub(r"\1\1", lowered)  # as normalise_word: stretch, then digits
+        return _ASCII_WORD.findall(
+            stretched.encode("ascii").translate(_ASCII_ZERO).decode("ascii"))
+    return _WORD.findall(normalise_word(_CJK_RUN.sub(" ", lowered)))
 
 
 def _may_hold_url(lowered: str) -> bool:
@@ -160,7 +166,7 @@ def feature_set(text: str, extra: Callable[[str], list[str]] | None = None,
     words = _words_of_lowered(lowered, has_url)
     ids.update(*map(_word_features, words))
     # Pairs of words, with short forms expanded so "x leh" and "tak boleh" meet.
-    expanded = [_LAST_WORD.get(w, w) for w in words]
+    expanded = list(map(_LAST_WORD.get, words, words))
     ids.update(map(_pair_hash, expanded, expanded[1:]))
     if not text.isascii():  # Chinese runs and emoji are never ASCII
         for run in _CJK_RUN.findall(text):
