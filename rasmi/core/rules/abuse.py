@@ -22,7 +22,14 @@ from pathlib import Path
 import numpy as np
 
 from rasmi.core.textmodel import linear, store
-from rasmi.core.textmodel.features import _word_features, features, normalise_word, word_spans
+from rasmi.core.textmodel.features import (
+    BITS,
+    _word_features,
+    feature_set,
+    features,
+    normalise_word,
+    word_spans,
+)
 
 MODEL_PATH = Path(__file__).with_name("abuse.npz")
 CATEGORIES = ("hate_3r", "profanity", "harassment", "violence", "sexual")
@@ -44,23 +51,28 @@ class AbuseModel:
         self.abusive, self.category = heads["abusive"], heads["category"]
         self.threshold = float(self.settings["threshold"])
         self._columns = {int(h): i for i, h in enumerate(self.vocabulary.hashed_ids)}
-        # The abusive weight of each kept feature as a plain float: summing a few hundred
-        # of them in Python is faster than numpy's fancy indexing for one post.
-        self._weight = {int(h): float(w) for h, w in
-                        zip(self.vocabulary.hashed_ids, self.abusive.weights[:, 0], strict=True)}
+        # The abusive weight of every hashed id, NaN where the model keeps none: a post's
+        # ids are looked up in one numpy call (4 MiB; the weights' own dtype, so each is
+        # the same float as trained).
+        weights = self.abusive.weights[:, 0]
+        self._table = np.full(1 << BITS, np.nan, dtype=weights.dtype)
+        self._table[self.vocabulary.hashed_ids] = weights
 
     def score(self, text: str) -> Verdict:
-        """One post, without building a sparse matrix: the checker calls this per post,
-        and numpy's per-call overhead would cost more than the arithmetic."""
-        weight, ids = self._weight, post_features(text)
-        kept = [weight[h] for h in ids if h in weight]
+        """One post, without building a sparse matrix (the checker calls this per post).
+        The features come as a set, their weights from one table lookup; fsum rounds the
+        exact sum, so the order of the kept weights cannot change the score."""
+        ids = post_feature_set(text)
+        found = self._table[np.fromiter(ids, np.int64, len(ids))]
+        kept = found[~np.isnan(found)].tolist()
         scale = 1.0 / math.sqrt(len(kept)) if kept else 0.0
         logit = float(self.abusive.bias[0]) + math.fsum(kept) * scale
         score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
         if score < self.threshold:
             return Verdict(score, "", ())
+        # numpy's float32 sum depends on the order: the columns in feature order, as trained.
         columns = self._columns
-        cols = [columns[h] for h in ids if h in columns]
+        cols = [columns[h] for h in sorted(ids) if h in columns]
         logits = self.category.bias + self.category.weights[cols].sum(axis=0) * scale
         category = self.category.classes[int(np.argmax(logits))]
         return Verdict(score, category, self._evidence(text))
@@ -80,6 +92,11 @@ class AbuseModel:
 
 def post_features(text: str) -> list[int]:
     return features(text, hints=False)
+
+
+def post_feature_set(text: str) -> set[int]:
+    """post_features() unsorted, for scoring one post."""
+    return feature_set(text, hints=False)
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ import ipaddress
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rasmi.core import links, platforms
 from rasmi.core.signals import SHORTENERS
@@ -30,6 +31,9 @@ _URL = re.compile(
     r"|(?P<host2>(?:www\.)?(?:[a-z0-9-]+\.)+(?:" + _KNOWN_TLDS + r"))(?![a-z0-9-]))"
     r"(?P<rest>[/?#][^\s<>\"']*)?", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}»”’'\""
+# Every link _URL finds has a scheme ("://") or ends in a known TLD exactly as _URL's own
+# ending reads it: one quick search rules out most posts before _URL's slow one.
+_URL_ENDING = re.compile(r"\.(?:" + _KNOWN_TLDS + r")(?![a-z0-9-])", re.IGNORECASE)
 
 
 @dataclass
@@ -52,15 +56,22 @@ class Post:
     official_domains: frozenset[str] = frozenset()  # organisations' own sites (bernama.com)
     require_malay: bool = True
     _links: list[Link] | None = field(default=None, repr=False)
+    _word_count: int | None = field(default=None, repr=False)
 
     def links(self) -> list[Link]:
         if self._links is None:
             self._links = list(_find_links(self.text))
         return self._links
 
+    def word_count(self) -> int:
+        """Words split on white space, counted once for the model's five rules."""
+        if self._word_count is None:
+            self._word_count = len(self.text.split())
+        return self._word_count
+
 
 def _find_links(text: str) -> Iterator[Link]:
-    if "." not in text:
+    if "." not in text or ("://" not in text and not _URL_ENDING.search(text)):
         return
     for match in _URL.finditer(text):
         raw = match.group(0)
@@ -73,7 +84,12 @@ def _find_links(text: str) -> Iterator[Link]:
                    (match.group("scheme") or "").lower(), host)
 
 
+@lru_cache(maxsize=4096)
 def _is_ip(host: str) -> bool:
+    # An IPv4 address is digits and dots, an IPv6 one has colons: skip the exception
+    # ip_address raises for every ordinary host name.
+    if ":" not in host and host.strip("0123456789."):
+        return False
     try:
         ipaddress.ip_address(host)
     except ValueError:
@@ -98,6 +114,7 @@ def _foreign_government(host: str) -> bool:
     return labels[-1] == "gov" or (len(labels) >= 2 and labels[-2] == "gov")
 
 
+@lru_cache(maxsize=4096)  # a pure function of the host; the same hosts recur
 def imitated_domain(host: str) -> str | None:
     """What a lookalike host pretends to be: "gov.my" or a platform's domain."""
     if _is_government(host) or platforms.platform_for_host(host) is not None:
@@ -177,6 +194,8 @@ def x_length(text: str, found: list[Link] | None = None) -> int:
 
 
 def _weighted(text: str) -> int:
+    if text.isascii():  # every ASCII character counts 1
+        return len(text)
     return sum(1 if ord(ch) <= 0x10FF or 0x2000 <= ord(ch) <= 0x200D
                or 0x2010 <= ord(ch) <= 0x201F or 0x2032 <= ord(ch) <= 0x2037 else 2
                for ch in text)
@@ -227,7 +246,7 @@ def abuse_model(post: Post, options: dict) -> Iterator[Span]:
 
     # On a word or two the model has too little to read ("Hai", "Lagi" looked abusive);
     # a one-word insult is the word lists' to find.
-    if len(post.text.split()) < MODEL_MIN_WORDS:
+    if post.word_count() < MODEL_MIN_WORDS:
         return
     verdict = verdict_for(post.text)
     if verdict.evidence and verdict.category == options.get("category"):

@@ -25,9 +25,16 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _NON_WORD = re.compile(r"\W")
 _QUOTES = frozenset("\"'\u2018\u2019\u201c\u201d")
 EXCERPT_MAX = 120
+# Most posts are ASCII: for them both steps below are one byte table each, built from the
+# same rules (lower case, _LEET; non-word characters to spaces), without str.translate's
+# lookup per character (bytes.translate wants 256 entries; only the first 128 are read).
+_ASCII_NORMAL = bytes(ord(chr(c).lower().translate(_LEET)) for c in range(128)) + bytes(128)
+_ASCII_SPACED = bytes(ord(" ") if _NON_WORD.match(chr(c)) else c for c in range(128)) + bytes(128)
 
 
 def _normalise(text: str) -> str:
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_NORMAL).decode("ascii")
     lowered = text.lower()
     if len(lowered) != len(text):  # a few letters lower-case to two characters
         lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
@@ -38,6 +45,8 @@ def _spaced(normal: str) -> str:
     """Non-word characters as spaces, one space before and after: the automaton's terms are
     spaced the same way, so it only ever finds whole words and phrases, and a character's
     offset is its offset in the post plus one."""
+    if normal.isascii():
+        return " " + normal.encode("ascii").translate(_ASCII_SPACED).decode("ascii") + " "
     return " " + _NON_WORD.sub(" ", normal) + " "
 
 
@@ -104,6 +113,9 @@ class RuleSet:
         unknown = {i.rule.detector for i in self._detected} - set(detectors.DETECTORS)
         if unknown:
             raise ValueError(f"unknown detector(s): {', '.join(sorted(unknown))}")
+        # Each detector's function and options looked up once, not per post.
+        self._detections = [(item.index, detectors.DETECTORS[item.rule.detector],
+                             item.rule.options) for item in self._detected]
 
     @classmethod
     def shipped(cls, *, packs: Iterable[str] | None = None, disabled: Iterable[str] = (),
@@ -131,9 +143,9 @@ class RuleSet:
         for number in self._gate.open_for(text):
             index, pattern = self._patterns[number]
             spans += [(index, m.start(), m.end()) for m in pattern.finditer(text)]
-        for item in self._detected:
-            for start, end in detectors.DETECTORS[item.rule.detector](post, item.rule.options):
-                spans.append((item.index, start, end))
+        for index, detect, options in self._detections:
+            for start, end in detect(post, options):
+                spans.append((index, start, end))
         return _model_only_where_lists_are_silent(self._findings(text, normal, spans))
 
     def _findings(self, text: str, normal: str, spans) -> list[Finding]:

@@ -9,6 +9,12 @@ per pattern. Where the start of a pattern is not a set of literals (a character 
 ranges, `^[ \\t]*`, `.`), there is no gate and the pattern always runs: the gate only ever
 skips work, never a match.
 
+The words need not be the first ones: a match holds a match of every tail of the pattern's
+top-level sequence, so the heads of any tail gate it too. `gate_words` takes the tail whose
+heads are rarest (longest, then fewest): `\\b(?:aku|saya|i|we)\\s+(?:akan\\s+)?(?:bunuh|...)`
+is gated by its verbs, not by the "i" that nearly every post holds, and a `^[ \\t]*` in
+front of a confidentiality marking no longer opens it on every post.
+
 Texts and words are compared case-folded, which is looser than any case rule a pattern has
 (a case-sensitive match is also a case-folded one), so the gate holds for both. The one
 letter `re.IGNORECASE` pairs with an ASCII letter that case-folding does not (dotless
@@ -39,6 +45,29 @@ def literal_heads(pattern: re.Pattern) -> tuple[str, ...] | None:
     if not heads or any(not h for h in heads):
         return None
     return tuple(sorted({h.casefold() for h in heads}))
+
+
+def gate_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Case-folded literal strings one of which every match holds: the rarest heads of any
+    tail of the pattern's top-level sequence, or None when no tail has heads."""
+    try:
+        items = list(sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 (as in literal_heads)
+        return None
+    best: set[str] | None = None
+    for start in range(len(items)):
+        heads = _heads(items, start)
+        if not heads or any(not h for h in heads):
+            continue
+        folded = {h.casefold() for h in heads}
+        if best is None or _rarity(folded) > _rarity(best):
+            best = folded
+    return tuple(sorted(best)) if best else None
+
+
+def _rarity(heads: set[str]) -> tuple[int, int]:
+    # The shortest head decides how often the gate opens: "i" is in nearly every post.
+    return min(map(len, heads)), -len(heads)
 
 
 def _heads(items: list, start: int) -> set[str] | None:
@@ -87,6 +116,8 @@ _FOLD_MORE = str.maketrans({"\u0131": "i"})
 
 def fold(text: str) -> str:
     """A post's text as the gates compare it."""
+    if text.isascii():  # ASCII case-folds as it lower-cases, and holds no dotless i
+        return text.lower()
     return text.casefold().translate(_FOLD_MORE)
 
 
@@ -98,7 +129,7 @@ class Gate:
         self.always: list[int] = []
         by_head: dict[str, list[int]] = {}
         for number, pattern in enumerate(patterns):
-            heads = literal_heads(pattern)
+            heads = gate_words(pattern)
             if heads is None:
                 self.always.append(number)
             else:

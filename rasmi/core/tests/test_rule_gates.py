@@ -30,8 +30,21 @@ def test_patterns_that_can_start_anywhere_have_no_gate():
         assert gates.literal_heads(re.compile(pattern)) is None, pattern
 
 
+def test_the_gate_takes_the_rarest_heads_of_any_tail():
+    # Every match holds a match of each tail of the pattern: its heads gate it too.
+    assert gates.gate_words(re.compile(r"\b(?:i|we)\s+(?:will\s+)?(?:kill|hurt)")) == (
+        "hurt", "kill")
+    assert gates.gate_words(re.compile(r"(?m)^[ \t]*[\[(]?(?:SULIT|TERHAD)[\])]?$")) == (
+        "sulit", "terhad")
+    assert gates.gate_words(re.compile(r"\w+@gmail")) == ("@gmail",)
+    # A literal joined with what follows it keeps the optional part between them.
+    assert gates.gate_words(re.compile(r"ab[ \t]*c")) == ("ab\t", "ab ", "abc")
+    for pattern in (r"\w+\d", r"[a-z]+x?", r"(?:a|\d)+"):
+        assert gates.gate_words(re.compile(pattern)) is None, pattern
+
+
 def test_the_gate_opens_the_patterns_whose_heads_occur():
-    patterns = [re.compile(r"\bkami\s+cari"), re.compile(r"\w+@x"), re.compile(r"SULIT")]
+    patterns = [re.compile(r"\bkami\s+cari"), re.compile(r"\w+\d"), re.compile(r"SULIT")]
     gate = gates.Gate(patterns)
     assert gate.open_for("Kami CARI dia") == [0, 1]
     assert gate.open_for("dokumen sulit") == [1, 2]
@@ -47,7 +60,9 @@ def test_case_folding_is_looser_than_ignorecase():
 
 words = st.sampled_from(["kami", "KITA", "aku", "bodoh", "babi", "melayu", "cina", "SULIT",
                          "[", "(", "rahsia", "cari", "bunuh", "kau", "akan", "korang",
-                         "i", "we", "will", "'", "打死", "你", "dokumen", "x"])
+                         "i", "we", "will", "'", "打死", "你", "dokumen", "x", "sampai",
+                         "you", "ditembak", "ajar", "TERHAD", "RAHSIA BESAR", "\t", ":",
+                         "patut", "you'll", "hurt", "kill", "orang", "semua", "sangat"])
 
 
 @settings(max_examples=400, deadline=None)

@@ -41,6 +41,10 @@ _OFFICIAL_ACCOUNT_WORDS = re.compile(
     r"\b(?:tabung|kerajaan|jabatan|kementerian|agensi|majlis|lembaga|yayasan|"
     r"relief fund|fund|rasmi)\b", re.IGNORECASE)
 _PERSONAL_NAME = re.compile(r"\b(?:bin|binti|bt|a/l|a/p|anak)\b", re.IGNORECASE)
+# Cheap tests of what a match must hold, so most texts skip the slower searches above:
+# a MyKad or passport has six digits in a row, a mobile "01", an account ten digits.
+_SIX_DIGITS = re.compile(r"\d{6}")
+_TEN_DIGITS = re.compile(r"\d(?:[- ]?\d){9}")
 PLACE_CODES = frozenset(range(1, 17)) | frozenset(range(21, 100))
 PERSONAL_MAIL = frozenset(
     "gmail.com yahoo.com yahoo.com.my ymail.com hotmail.com hotmail.my outlook.com live.com "
@@ -59,6 +63,8 @@ def _valid_birth_date(yy: str, mm: str, dd: str) -> bool:
 
 
 def mykad_numbers(text: str) -> Iterator[Span]:
+    if not _SIX_DIGITS.search(text):
+        return
     for match in _MYKAD.finditer(text):
         yy, mm, dd, _sep, place, _rest = match.groups()
         if _valid_birth_date(yy, mm, dd) and int(place) in PLACE_CODES:
@@ -66,17 +72,23 @@ def mykad_numbers(text: str) -> Iterator[Span]:
 
 
 def passport_numbers(text: str) -> Iterator[Span]:
+    if not _SIX_DIGITS.search(text):
+        return
     for match in _PASSPORT.finditer(text):
         yield Span("passport", match.start(), match.end(), match.group(0))
 
 
 def mobile_numbers(text: str) -> Iterator[Span]:
+    if "01" not in text:
+        return
     for match in _MOBILE.finditer(text):
         yield Span("mobile", match.start(), match.end(), match.group(0))
 
 
 def personal_emails(text: str) -> Iterator[Span]:
     """Addresses at free webmail providers; agency and company mail is not personal."""
+    if "@" not in text:
+        return
     for match in _EMAIL.finditer(text):
         domain = match.group(1).lower()
         if domain in PERSONAL_MAIL:
@@ -93,7 +105,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def bank_account_numbers(text: str) -> Iterator[Span]:
     """10 to 16 digits said to be a bank account, unless the sentence names a fund or an
     agency (a disaster relief account is published on purpose)."""
-    if not _BANK_WORDS.search(text):
+    if not _TEN_DIGITS.search(text) or not _BANK_WORDS.search(text):
         return
     for match in _ACCOUNT_NUMBER.finditer(text):
         number = match.group(0)

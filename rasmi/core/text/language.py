@@ -7,6 +7,7 @@ that language's. Pure Python, no Django; a few microseconds a post.
 """
 
 import re
+from functools import lru_cache
 
 _LATIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -43,9 +44,11 @@ never always work hard people good well very just like know see want need go com
 _SHARED = frozenset("a an di i me my do".split())
 
 
+@lru_cache(maxsize=65_536)  # words recur; a cached call is cheaper than the tests below
 def is_malay_word(word: str) -> bool:
     """A common Malay word, or any word with a Malay prefix and suffix."""
-    return word in MALAY or _MALAY_AFFIXED.fullmatch(word) is not None
+    # The shortest affixed word is 7 letters (di + 3 + an): shorter ones skip the regex.
+    return word in MALAY or len(word) >= 7 and _MALAY_AFFIXED.fullmatch(word) is not None
 
 
 def latin_words(text: str) -> list[str]:
@@ -55,15 +58,16 @@ def latin_words(text: str) -> list[str]:
 def languages_present(text: str) -> set[str]:
     """Codes of the languages that carry at least part of the text: ms, en, zh, ta."""
     found: set[str] = set()
-    if CJK.search(text):
-        found.add("zh")
-    if TAMIL.search(text):
-        found.add("ta")
+    if not text.isascii():  # neither script is ASCII
+        if CJK.search(text):
+            found.add("zh")
+        if TAMIL.search(text):
+            found.add("ta")
     words = [w for w in latin_words(text) if w not in _SHARED]
     if not words:
         return found
-    malay = sum(1 for w in words if is_malay_word(w))
-    english = sum(1 for w in words if w in ENGLISH)
+    malay = sum(map(is_malay_word, words))
+    english = sum(map(ENGLISH.__contains__, words))
     # A language is present with two of its words, or one in a very short text.
     needed = 1 if len(words) <= 4 else 2
     if malay >= needed:
