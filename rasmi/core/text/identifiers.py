@@ -42,7 +42,8 @@ _OFFICIAL_ACCOUNT_WORDS = re.compile(
     r"relief fund|fund|rasmi)\b", re.IGNORECASE)
 _PERSONAL_NAME = re.compile(r"\b(?:bin|binti|bt|a/l|a/p|anak)\b", re.IGNORECASE)
 # Cheap tests of what a match must hold, so most texts skip the slower searches above:
-# a MyKad or passport has six digits in a row, a mobile "01", an account ten digits.
+# a MyKad or passport has six digits in a row, a mobile "01" (or "+60" before its 1x),
+# an account ten digits.
 _SIX_DIGITS = re.compile(r"\d{6}")
 _TEN_DIGITS = re.compile(r"\d(?:[- ]?\d){9}")
 PLACE_CODES = frozenset(range(1, 17)) | frozenset(range(21, 100))
@@ -79,7 +80,7 @@ def passport_numbers(text: str) -> Iterator[Span]:
 
 
 def mobile_numbers(text: str) -> Iterator[Span]:
-    if "01" not in text:
+    if "01" not in text and "+60" not in text:
         return
     for match in _MOBILE.finditer(text):
         yield Span("mobile", match.start(), match.end(), match.group(0))
