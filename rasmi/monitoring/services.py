@@ -56,6 +56,7 @@ from rasmi.registry.models import AccountStatus, Organisation, SocialAccount
 TOPIC = re.compile(r"^[a-z0-9_:-]{1,60}$")
 MAX_NOTE = 4000
 MAX_EXAMPLES = 50
+CLAIMS_JOIN_CRISIS_WITHIN = dt.timedelta(hours=48)
 MASK = "[•••]"
 # Platforms whose limits (X 280 characters, Threads 500) take a holding statement's short
 # version rather than the full text.
@@ -436,6 +437,11 @@ def start_crisis(actor, *, organisations: list[Organisation], lead: Organisation
         alert.save(update_fields=["crisis", "acknowledged_by", "acknowledged_at"])
         # A crisis started from a rumour: its claim goes into the crisis room.
         ClaimCluster.objects.filter(alerts=alert, crisis__isnull=True).update(crisis=crisis)
+    # Open claims the detector made shortly before crisis mode are most likely about
+    # this crisis: the crisis room is where they are judged (and marked false).
+    ClaimCluster.objects.filter(
+        organisation__in=organisations, crisis__isnull=True, status=ClaimStatus.OPEN,
+        created_at__gte=crisis.started_at - CLAIMS_JOIN_CRISIS_WITHIN).update(crisis=crisis)
     record(actor, "monitoring.crisis.start", crisis, after=crisis_snapshot(crisis)
            | {"alert": alert.pk if alert else None})
     for organisation in organisations:

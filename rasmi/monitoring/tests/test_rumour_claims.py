@@ -1,6 +1,8 @@
 """Claims made from the detector's rumour alerts: a real detector run on the live path
 (mentions stored, detector fed, alert recorded), no mock."""
 
+import datetime as dt
+
 import pytest
 
 from rasmi.audit.models import AuditEntry
@@ -74,6 +76,26 @@ def test_a_rumour_in_a_crisis_goes_to_its_room_and_can_be_marked_false(office):
     marked = services.mark_claim(office["editor"], claim, status="false",
                                  clarification_ms="Empangan selamat. Tiada arahan pindah.")
     assert marked.status == "false" and marked.post_id and marked.canned_reply_id
+
+
+def test_an_open_claim_from_before_crisis_mode_joins_the_crisis_room(office):
+    (alert,) = [a for a in observe(office["org"], rumour_rows()) if a.kind == "rumour"]
+    (claim,) = ClaimCluster.objects.all()
+    assert claim.crisis is None
+    crisis = services.start_crisis(office["admin"], organisations=[], lead=office["org"],
+                                   name="Banjir Kelantan", kind="flood")  # not from the alert
+    claim.refresh_from_db()
+    assert claim.crisis == crisis
+    # ... but not an old one, nor one already judged.
+    ClaimCluster.objects.filter(pk=claim.pk).update(crisis=None)
+    services.end_crisis(office["admin"], crisis)
+    ClaimCluster.objects.filter(pk=claim.pk).update(
+        created_at=crisis.started_at - services.CLAIMS_JOIN_CRISIS_WITHIN
+        - dt.timedelta(minutes=1))
+    later = services.start_crisis(office["admin"], organisations=[], lead=office["org"],
+                                  name="Banjir Kelantan II", kind="flood")
+    claim.refresh_from_db()
+    assert claim.crisis is None and not later.claims.exists()
 
 
 def test_a_rumour_that_comes_back_joins_its_open_claim(office):
