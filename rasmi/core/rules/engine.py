@@ -53,12 +53,15 @@ def _spaced(normal: str) -> str:
 # A word spelt out to slip past filters ("M.e.l.a.y.u  b.o.d.o.h", "s u l i t"): four or
 # more single letters, each after one dot, dash, underscore or space.
 _SPELT_OUT = re.compile(r"(?<![^\W\d_])[^\W\d_](?:[.\-_ ][^\W\d_](?![^\W\d_])){3,}")
+# What every such run holds (mark, letter, mark, letter, mark): a third of the cost to rule
+# out, and almost every post is ruled out.
+_SPELT_HINT = re.compile(r"[.\-_ ][^\W\d_][.\-_ ][^\W\d_][.\-_ ]")
 
 
 def _squeezed(normal: str) -> tuple[str, list[int]] | None:
     """`normal` with every spelt-out word closed up, and each character's offset in
     `normal`; None when the post spells nothing out (most posts)."""
-    runs = list(_SPELT_OUT.finditer(normal))
+    runs = list(_SPELT_OUT.finditer(normal)) if _SPELT_HINT.search(normal) else None
     if not runs:
         return None
     pieces: list[str] = []

@@ -124,6 +124,7 @@ def test_spelt_out_words_map_back_to_the_letters_they_came_from(text):
     if not engine._SPELT_OUT.search(normal):
         assert squeezed is None
         return
+    assert engine._SPELT_HINT.search(normal)  # the prefilter never hides a run
     closed, where = squeezed
     assert closed == _closed_up_slowly(normal)
     assert len(where) == len(closed) and where == sorted(set(where))
