@@ -9,7 +9,12 @@
 - held-out A (heldout/): written from a brief by someone who had not seen the rules or the
   dev sets, never tuned on; but its misses were printed once by an early version of this
   script, so it is kept for comparison only.
-- held-out E (heldout_e/): the clean measure, scored once it exists ("not yet" before).
+- dev E (heldout_e/): written blind as a held-out set, scored once (block recall 0.869,
+  false blocks 2.0 %, accuracy 0.925), then retired on 2026-12-04 into development data
+  like C and D. Its writer chose other field names (`_shared_shape` maps them) and lists
+  `also_acceptable` categories: a verdict they would make is counted right in accuracy,
+  while block recall and false blocks stay on `expected_verdict`.
+- held-out F (heldout_f/): the clean measure, scored once it exists ("not yet" before).
 
 Only the dev sets' mistakes are listed: printing a held-out set's misses invites tuning on
 it. Every post is checked with every shipped pack, the default SOP (a Bahasa Melayu version
@@ -60,8 +65,9 @@ def load(*paths: Path) -> list[dict]:
 
 
 def _shared_shape(post: dict) -> dict:
-    """Held-out E's writer was not told the field names: `expected: {verdict,
-    categories: {category: severity}}`, `org`, `lang`. The same labels, renamed."""
+    """E's writer was not told the field names: `expected: {verdict, categories:
+    {category: severity}}`, `org`, `lang`. The same labels, renamed. `also_acceptable`
+    stays as written: a list of categories (C, D) or category -> severity (E)."""
     if "expected" in post:
         expected = post.pop("expected")
         post["expected_verdict"] = expected["verdict"]
@@ -74,6 +80,20 @@ def _shared_shape(post: dict) -> dict:
     return post
 
 
+_STRENGTH = {"pass": 0, "warn": 1, "block": 2}
+
+
+def acceptable_verdicts(post: dict) -> set[str]:
+    """The expected verdict, and the verdict a checker would reach by also raising one of
+    the categories the writer accepts with the severity given (E's map; a plain list, as
+    in C and D, names no severity and so adds no verdict)."""
+    want = post["expected_verdict"]
+    also = post.get("also_acceptable")
+    severities = also.values() if isinstance(also, dict) else ()
+    return {want} | {max(want, severity, key=_STRENGTH.__getitem__) for severity in severities
+                     if severity in _STRENGTH}
+
+
 def score(posts: list[dict], rules: RuleSet, keys: frozenset[str],
           domains: frozenset[str]) -> dict:
     right, blocks, blocked, benign, false_blocks, mistakes = 0, 0, 0, 0, 0, []
@@ -83,7 +103,7 @@ def score(posts: list[dict], rules: RuleSet, keys: frozenset[str],
     for post in posts:
         got = check_post(post, rules, official_keys=keys, official_domains=domains)
         want = post["expected_verdict"]
-        right += got["verdict"] == want
+        right += got["verdict"] in acceptable_verdicts(post)
         if want == "block":
             blocks += 1
             blocked += got["verdict"] == "block"
@@ -95,9 +115,10 @@ def score(posts: list[dict], rules: RuleSet, keys: frozenset[str],
         for category in expected:
             category_total[category] += 1
             category_hits[category] += category in found
-        for category in found - expected:
+        # A category the writer also accepts is not counted as an extra finding.
+        for category in found - expected - set(post.get("also_acceptable") or ()):
             category_extra[category] += 1
-        if got["verdict"] != want:
+        if got["verdict"] not in acceptable_verdicts(post):
             mistakes.append((post["id"], want, got["verdict"],
                              sorted(found), post["text"][:70].replace("\n", " ")))
     return {"n": len(posts), "accuracy": right / len(posts) if posts else 0.0,
@@ -109,11 +130,12 @@ def score(posts: list[dict], rules: RuleSet, keys: frozenset[str],
 
 DEV_SETS = {"dev": ("posts.jsonl", "hard_cases.jsonl", "dev_b.jsonl"),
             "dev C": ("heldout_c/posts.jsonl",),
-            "dev D": ("heldout_d/posts.jsonl",)}
-# A held-out set is scored when its file exists; E is being written by a session that
-# sees neither the rules nor any other set.
+            "dev D": ("heldout_d/posts.jsonl",),
+            "dev E": ("heldout_e/posts.jsonl",)}
+# A held-out set is scored when its file exists; F is being written by a session that
+# sees neither the rules nor any other set. Its mistakes are never printed.
 HELD_OUT_SETS = {"held-out A": "heldout/posts.jsonl",
-                 "held-out E": "heldout_e/posts.jsonl"}
+                 "held-out F": "heldout_f/posts.jsonl"}
 COLUMN = 22
 
 

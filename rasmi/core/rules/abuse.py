@@ -124,6 +124,17 @@ def category_of(post: dict) -> str:
     return "harassment"
 
 
+def labelled(post: dict) -> dict:
+    """A post in the training files' shape. Dev E's writer nested the labels:
+    `expected: {verdict, categories: {category: severity}}`."""
+    expected = post.get("expected")
+    if isinstance(expected, dict):
+        severity = dict(expected.get("categories") or {})
+        post = {**post, "expected_verdict": expected.get("verdict"),
+                "expected_severity": severity, "expected_categories": sorted(severity)}
+    return post
+
+
 def fit(posts: list[dict], settings: dict = SETTINGS):
     lists = [post_features(p["text"]) for p in posts]
     vocabulary = linear.Vocabulary.fit(lists, settings["min_count"])
@@ -168,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--output", type=Path, default=MODEL_PATH)
     args = parser.parse_args(argv)
-    posts = [json.loads(line) for path in args.files
+    posts = [labelled(json.loads(line)) for path in args.files
              for line in path.open(encoding="utf-8") if line.strip()]
     settings = dict(SETTINGS)
     scores = cross_validated_scores(posts, settings)

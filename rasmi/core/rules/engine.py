@@ -50,6 +50,38 @@ def _spaced(normal: str) -> str:
     return " " + _NON_WORD.sub(" ", normal) + " "
 
 
+# A word spelt out to slip past filters ("M.e.l.a.y.u  b.o.d.o.h", "s u l i t"): four or
+# more single letters, each after one dot, dash, underscore or space.
+_SPELT_OUT = re.compile(r"(?<![^\W\d_])[^\W\d_](?:[.\-_ ][^\W\d_](?![^\W\d_])){3,}")
+# What every such run holds (mark, letter, mark, letter, mark): a third of the cost to rule
+# out, and almost every post is ruled out.
+_SPELT_HINT = re.compile(r"[.\-_ ][^\W\d_][.\-_ ][^\W\d_][.\-_ ]")
+
+
+def _squeezed(normal: str) -> tuple[str, list[int]] | None:
+    """`normal` with every spelt-out word closed up, and each character's offset in
+    `normal`; None when the post spells nothing out (most posts)."""
+    runs = list(_SPELT_OUT.finditer(normal)) if _SPELT_HINT.search(normal) else None
+    if not runs:
+        return None
+    pieces: list[str] = []
+    where: list[int] = []
+    last = 0
+    for run in runs:
+        gap = normal[last:run.start()]
+        if last and gap.isspace():  # two spelt-out words: one space, as the terms have
+            gap = " "
+        pieces.append(gap)
+        where.extend(range(last, last + len(gap)))
+        letters = range(run.start(), run.end(), 2)  # a letter, a mark, a letter...
+        pieces.append("".join(normal[i] for i in letters))
+        where.extend(letters)
+        last = run.end()
+    pieces.append(normal[last:])
+    where.extend(range(last, len(normal)))
+    return "".join(pieces), where
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     right = _SENTENCE_END.search(text, end)
@@ -140,6 +172,7 @@ class RuleSet:
                 # there, so [first, last - 1) in the post.
                 first = last - length + 1
                 spans += [(i, first, last - 1) for i in indexes]
+            spans += self._spelt_out_terms(normal)
         for number in self._gate.open_for(text):
             index, pattern = self._patterns[number]
             spans += [(index, m.start(), m.end()) for m in pattern.finditer(text)]
@@ -147,6 +180,21 @@ class RuleSet:
             for start, end in detect(post, options):
                 spans.append((index, start, end))
         return _model_only_where_lists_are_silent(self._findings(text, normal, spans))
+
+    def _spelt_out_terms(self, normal: str) -> list[tuple[int, int, int]]:
+        """Terms found once spelt-out words are closed up, as spans of the post. Only the
+        matches that take in a closed-up word are new: the others were found above."""
+        squeezed = _squeezed(normal)
+        if squeezed is None:
+            return []
+        closed, where = squeezed
+        spans = []
+        for last, (length, indexes) in self._automaton.iter(_spaced(closed)):
+            first = last - length + 1  # the term is closed[first:last - 1]
+            start, end = where[first], where[last - 2] + 1
+            if end - start > last - 1 - first:
+                spans += [(i, start, end) for i in indexes]
+        return spans
 
     def _findings(self, text: str, normal: str, spans) -> list[Finding]:
         """Innocent matches dropped; overlapping matches of one rule merged into one span."""

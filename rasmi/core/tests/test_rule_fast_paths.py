@@ -19,7 +19,8 @@ ASCII = "".join(map(chr, range(128)))
 PIECES = ["www.", "http://", "https://x.", "bit.ly/a", ".com", ".my", ".gov.my ", "1.2.3.4",
           "@gmail.com", "a@b", "880101-14-5566", "A12345678", "012-345 6789", "01", "+60",
           "akaun", "maybank", "1234567890", "dilaporkan", "tolonggg", "it's", "x leh",
-          "İ", "ı", "ß", "中文", "தமிழ்", "😀", "’", "\n", "SULIT", "  ", "0", "9"]
+          "İ", "ı", "ß", "中文", "தமிழ்", "😀", "’", "\n", "SULIT", "  ", "0", "9",
+          "b.o.d.o.h", "s u l i t", "p-u-k-i", " a b", "019-7723 410"]
 texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(alphabet=ASCII, max_size=6),
                            st.text(max_size=3)), max_size=12).map("".join)
 
@@ -95,3 +96,38 @@ def test_the_abuse_score_is_the_plain_sum_over_the_model_weights():
 def test_features_are_the_sorted_feature_set():
     for text in ("Tolonggg x leh masuk www.jpj.gov.my 中文 😀", "", "SAYA BODOH 123"):
         assert features.features(text) == sorted(features.feature_set(text))
+
+
+SHIPPED = engine.RuleSet.shipped()
+
+
+def _closed_up_slowly(normal: str) -> str:
+    """Spelt-out words closed up the plain way: drop the mark after each letter of a run,
+    one space between two runs."""
+    out, last = [], 0
+    for run in engine._SPELT_OUT.finditer(normal):
+        gap = normal[last:run.start()]
+        out.append(" " if last and gap.isspace() else gap)
+        out.append(run.group()[::2])
+        last = run.end()
+    return "".join(out) + normal[last:]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_spelt_out_words_map_back_to_the_letters_they_came_from(text):
+    """The closed-up text is what the plain way gives; each of its characters comes from
+    the post at the offset recorded (so findings point at the spelt-out letters), and a
+    post that spells nothing out gets no extra scan."""
+    normal = engine._normalise(text)
+    squeezed = engine._squeezed(normal)
+    if not engine._SPELT_OUT.search(normal):
+        assert squeezed is None
+        return
+    assert engine._SPELT_HINT.search(normal)  # the prefilter never hides a run
+    closed, where = squeezed
+    assert closed == _closed_up_slowly(normal)
+    assert len(where) == len(closed) and where == sorted(set(where))
+    assert all(normal[i] == c or c == " " for i, c in zip(where, closed, strict=True))
+    for _, start, end in SHIPPED._spelt_out_terms(normal):
+        assert 0 <= start < end <= len(text)

@@ -64,6 +64,30 @@ def test_every_shipped_rule_is_complete_and_unique():
     ("Video panas pegawai viral 🔞 DM untuk link.", "words.sexual"),
     ("Minit Mesyuarat Jawatankuasa Pengurusan Bil. 3/2026 (DRAF)", "secret.internal"),
     ("WhatsApp urusetia di +60 17-552 9012 untuk pendaftaran.", "pdp.phone"),
+    # Learnt from dev E (2026-12-04): peoples of Sabah and Sarawak called primitive, a
+    # community called ungrateful newcomers, a faith called a cult, the rulers' daulat
+    # mocked, masked and romanised curses and threats, faces likened to animals, Chinese
+    # threats, a bomb said to be planted, innuendo in double quotes, internal material
+    # without a marking, an English marking, a draft, a password, a 4+3 mobile.
+    ("Budak Kadazan tu memang primitif, tak bertamadun.", "3r.race"),
+    ("Raya ni ingat la kaum pendatang yang tak tahu bersyukur tu.", "3r.race"),
+    ("Hinduism is a cult, nothing more.", "3r.religion"),
+    ("Daulat konon, semua duit rakyat.", "3r.royalty"),
+    ("Bangs*t punya sistem, asyik tergantung.", "words.profanity"),
+    ("Diu lei lo mo, queue so long.", "words.profanity"),
+    ("Kerani tu muka macam monyet, lambat pula.", "words.harassment"),
+    ("Antha officer oru loosu da.", "words.harassment"),
+    ("那个司机开车像猪一样。", "words.harassment"),
+    ("Lu tunggu, wa phah si lu.", "words.violence"),
+    ("你再来，我就砸了你的店。", "words.violence"),
+    ("Ada bom dalam pejabat daerah tengah hari ni.", "words.violence"),
+    ("Cikgu baru tu boleh \"layan\" lebih kalau nak, hehe.", "words.sexual"),
+    ("Sekadar kongsi pekeliling dalaman jabatan, jangan sebar ke luar.", "secret.internal"),
+    ("CONFIDENTIAL - INTERNAL USE. Staff list attached.", "secret.marking"),
+    ("TERHAD. Senarai penerima anugerah sebelum diumumkan.", "secret.marking"),
+    ("Draf pekeliling yang belum diluluskan KSU dilampirkan.", "secret.internal"),
+    ("Kata laluan portal pentadbir ialah Admin#2026 untuk semua.", "secret.internal"),
+    ("Sila hubungi Cik Aina di 013-4412 908 selepas jam 5.", "pdp.phone"),
 ])
 def test_each_rule_fires_on_what_it_is_for(text, rule):
     assert rule in rules_of(check(text))
@@ -93,6 +117,13 @@ def test_each_rule_fires_on_what_it_is_for(text, rule):
     "Pendapatannya cukup-cukup makan sebelum menyertai program ini.",
     "Resipi sotong goreng tepung: bersihkan sotong dan goreng hingga garing.",
     "Minggu antibuli: kata-kata seperti “丑八怪” menyakitkan hati. Hormati rakan.",
+    # dev E's innocent senses: a court fine for lewd words, a viral message quoted to be
+    # debunked, a wartime bomb found, a staff parking notice, a password rule with no password.
+    "Mahkamah mendenda seorang lelaki RM2,000 kerana menghantar kata-kata lucah kepada jirannya.",
+    'Mesej tular yang berbunyi "pegawai kerajaan bodoh semua" adalah palsu.',
+    "Polis memaklumkan ada bom peninggalan perang ditemui di tapak binaan Jalan Sultan.",
+    "Kata laluan anda mesti sekurang-kurangnya 8 aksara dan mengandungi nombor.",
+    "Kaunter dibuka: Blok A B C D, tingkat 1 hingga 4.",
 ])
 def test_innocent_senses_pass(text):
     result = check(text)
@@ -129,6 +160,16 @@ def test_verdicts_and_findings_about_media_and_platforms():
 
 def test_leetspeak_is_read_as_letters():
     assert "words.harassment" in rules_of(check("Pengadu ni b0d0h betul"))
+
+
+def test_spelt_out_words_are_read_as_words_and_point_at_the_letters():
+    text = "Semua I.n.d.i.a  b.o.d.o.h, kata dia."
+    findings = {f["rule"]: f["excerpt"] for f in check(text)["findings"]}
+    assert findings["3r.race"] == "I.n.d.i.a  b.o.d.o.h"
+    assert findings["words.harassment"] == "b.o.d.o.h"
+    assert "words.profanity" in rules_of(check("P u k i m a k betul"))
+    # Single letters that spell no listed word stay innocent.
+    assert check("Sila ke Blok A B C D di tingkat 2.")["verdict"] == "pass"
 
 
 def test_malay_policy_can_be_switched_off():
@@ -206,6 +247,11 @@ def test_lookalike_hosts(host, imitates):
     ("Counters are open as usual today.", {"en"}),
     ("Kaunter dibuka hari ini. Counters are open today.", {"ms", "en"}),
     ("新年快乐", {"zh"}), ("இனிய தீபாவளி", {"ta"}), ("#CutiUmum 2026", set()),
+    # Romanised Cantonese and Tamil carry a language too (no Malay version); a short BM
+    # line beside Tamil script still carries Malay.
+    ("Nei zoi gong yat gui, ngo mou siu.", {"zh"}),
+    ("Iniya Pongal nalvazhthukkal, ellorukkum santhosham.", {"ta"}),
+    ("Vaksin percuma untuk warga emas. இலவச தடுப்பூசி.", {"ms", "ta"}),
 ])
 def test_languages_present(text, languages):
     assert language.languages_present(text) == languages

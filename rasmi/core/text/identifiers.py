@@ -24,8 +24,10 @@ class Span:
 
 _MYKAD = re.compile(r"(?<![\w-])(\d{2})(\d{2})(\d{2})([- ]?)(\d{2})\4(\d{4})(?![\w-])")
 _PASSPORT = re.compile(r"(?<![\w-])[AHK]\d{8}(?![\w-])")
-# "+60 17-552 9012": the country code written apart, its trunk 0 dropped.
-_MOBILE = re.compile(r"(?<![\w+])(?:\+60[- ]1|\+?6?01)\d[- ]?\d{3,4}[- ]?\d{4}(?![\w-])")
+# "+60 17-552 9012": the country code written apart, its trunk 0 dropped. The seven or
+# eight digits after 01x come in groups of 3+4, 4+4 or 4+3 ("019-7723 410").
+_MOBILE = re.compile(r"(?<![\w+])(?:\+60[- ]1|\+?6?01)\d[- ]?"
+                     r"(?:\d{3}[- ]?\d{4}|\d{4}[- ]?\d{3,4})(?![\w-])")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@((?:[\w-]+\.)+[A-Za-z]{2,})(?![\w-])")
 _ACCOUNT_NUMBER = re.compile(r"(?<![\w-])\d(?:[- ]?\d){9,15}(?![\w-])")
 _BANK_WORDS = re.compile(

@@ -25,6 +25,10 @@ mana apa siapa kenapa berkuat kuasa berikut lebih kurang banyak baru baharu cuti
 dikesan diminta luar biasa sementara sebuah seorang beberapa segera sahaja saja lagi
 masih belum pernah sangat amat paling boleh mesti sila tahniah jom mari kat ni tu je
 pun lah kah tau nak dah tapi sebab macam mcm kalau bila sini situ sana dia kamu korang
+pagi petang malam tengah sampai kena jaga jual beli bayar percuma warga emas murid pelajar
+sekolah pejabat rumah kedai tempat harga baik besar kecil nanti sikit sedikit betul memang
+lepas dapat buat tengok pergi balik datang kerja duit wang cuma hanya menerima memberi
+mendapat percuma lembap goreng pisang pencuri tembak saman tunggu sekali
 """.split())
 # Malay affixes: a prefixed word with a Malay suffix (dilaporkan, melaporkan, kematian,
 # pertandingan) is Malay whatever its root; English words almost never take both.
@@ -39,6 +43,19 @@ about not no yes how what when where who why which have has had do does did
 up out now here get free help stay safe keep take make must may only also week year
 month day days time there than then if so but or any each other some such into over
 never always work hard people good well very just like know see want need go come
+""".split())
+# Romanised Cantonese, Hokkien and Tamil, told by everyday words no Malay or English post
+# uses ("nei", "ngo", "phah"; "unnai", "irukku", "vanakkam"): text in Latin letters that
+# is neither Malay nor English still carries a language, and so lacks a Malay version.
+ROMANISED_CHINESE = frozenset("""
+nei lei ngo mou zoi gong dou jau saai laa gwai zaam yat yau hou ngoi keoi
+wa tio phah beh liao kia zung diu sei fei por leng lui
+""".split())
+ROMANISED_TAMIL = frozenset("""
+dei unnai ennai intha antha oru irukku iru ellam ellarum ellorukkum romba semma konjam
+vanakkam nalvazhthukkal illa illai paaru naan nee enna avan aval seiya theriyathu
+maathiri naalaikku iniya santhosham pongattum kaaranga vela thinnuvanga mattum vettuven
+ready-aa nandri poda vaa
 """.split())
 # Short words both languages use, or that are too short to count.
 _SHARED = frozenset("a an di i me my do".split())
@@ -74,6 +91,11 @@ def languages_present(text: str) -> set[str]:
         found.add("ms")
     if english >= needed and english >= 0.15 * len(words):
         found.add("en")
+    if "ms" not in found and "en" not in found:
+        for code, lexicon in (("zh", ROMANISED_CHINESE), ("ta", ROMANISED_TAMIL)):
+            hits = sum(map(lexicon.__contains__, words))
+            if hits >= 2 and hits >= 0.2 * len(words):
+                found.add(code)
     return found
 
 
