@@ -27,6 +27,7 @@ from rasmi.core.surge.rumours import (
     RUN_COUNT,
     RUN_START,
     RumourTracker,
+    band_keys,
     cluster_topic,
 )
 from rasmi.core.surge.series import EPISODE, IDLE, Series
@@ -35,12 +36,14 @@ from rasmi.core.surge.types import ANY_TOPIC, Alert, Mention, mention_from_state
 from rasmi.core.surge.words import top_terms, words
 
 STATE_VERSION = 1
+TEXTS_KEPT = 200_000  # distinct texts whose words and band keys are remembered
 
 
 class SurgeDetector:
     def __init__(self, settings: SurgeSettings | None = None):
         self.settings = settings or SurgeSettings()
         self._offset = self.settings.utc_offset_minutes * 60.0
+        self._text_batch = self.settings.text_batch
         self.series: dict[str, Series] = {}
         self.minute = -1  # local minute index of the latest mention
         self.start_hour = -1
@@ -51,6 +54,7 @@ class SurgeDetector:
         self.pending: list[tuple[float, Mention]] = []
         self.batch_due = 0.0
         self.text_turn = 0
+        self._texts_known: dict[str, list] = {}  # see _texts
 
     # -- the stream ----------------------------------------------------------------------
     def feed(self, mention: Mention) -> list[Alert]:
@@ -62,19 +66,23 @@ class SurgeDetector:
         elif minute < self.minute:  # out of order: counted now
             minute, at = self.minute, float(self.minute)
         alerts: list[Alert] = []
+        # One (minute, mention) pair for every list that keeps it: fewer long-lived
+        # objects, so fewer garbage-collector passes over the whole heap.
+        item = (at, mention)
         topic = mention.topic
         for key in (ANY_TOPIC, topic) if topic and topic != ANY_TOPIC else (ANY_TOPIC,):
             series = self.series.get(key) or self._new_series(key)
             if series.minute != minute:
                 series.roll(minute, self.settings, self.warm)
             series.cur += 1
-            series.recent.append((at, mention))
+            series.recent.append(item)
             if series.cur >= series.need:
                 alert = self._check(series, at, mention)
                 if alert:
                     alerts.append(alert)
-        self.pending.append((at, mention))
-        if len(self.pending) >= self.settings.text_batch or at >= self.batch_due:
+        pending = self.pending
+        pending.append(item)
+        if len(pending) >= self._text_batch or at >= self.batch_due:
             alerts.extend(self._texts(mention))
         return alerts
 
@@ -265,20 +273,45 @@ class SurgeDetector:
         s = self.settings
         batch, self.pending = self.pending, []
         self.batch_due = batch[-1][0] + s.text_batch_seconds / 60.0
-        items = []
+        # A text's word set and band keys are remembered by text: copies of a rumour and
+        # templated chatter repeat texts word for word, so most mentions cost one look-up
+        # here. A cache, not state: emptied when full, never saved.
+        known = self._texts_known
+        if len(known) > TEXTS_KEPT:
+            known.clear()
+        known_get = known.get
         every, least = s.background_every, s.min_words
-        overall, series = self.series[ANY_TOPIC], self.series
+        series = self.series
         turn = self.text_turn
+        items, fresh = [], []  # fresh: (index in items, entry) whose keys are still to come
+        learnt: dict[str, list] = {}  # series key -> word sets it learns from, in order
         for at, mention in batch:
-            bag = set(words(mention.text))  # rumours and terms need the words, not order
-            if len(bag) >= least:
-                items.append((at, mention, bag))
+            entry = known_get(mention.text)
+            if entry is None:  # [word set, band keys: None below min_words, () until filled]
+                bag = frozenset(words(mention.text))  # rumours and terms need no order
+                entry = known[mention.text] = [bag, None if len(bag) < least else ()]
+            keys = entry[1]
+            if keys is not None:
+                if not keys:
+                    fresh.append((len(items), entry))
+                items.append((at, mention, keys))
             turn += 1
             if turn % every == 0:
-                overall.learn_background(bag, s)
+                learnt.setdefault(ANY_TOPIC, []).append(entry[0])
                 if mention.topic in series:
-                    series[mention.topic].learn_background(bag, s)
+                    learnt.setdefault(mention.topic, []).append(entry[0])
         self.text_turn = turn
+        for key, bags in learnt.items():
+            series[key].learn_backgrounds(bags, s)
+        if fresh:
+            entries = list({id(entry): entry for _, entry in fresh}.values())
+            rows = band_keys([entry[0] for entry in entries], s.minhash_bands,
+                             s.minhash_rows)
+            for entry, keys in zip(entries, rows, strict=True):
+                entry[1] = tuple(keys)
+            for index, entry in fresh:
+                at, mention, _ = items[index]
+                items[index] = (at, mention, entry[1])
         found = [self._rumour_alert(bucket, latest) for bucket in
                  self.rumours.feed(items, self.warm)]
         return [alert for alert in found if alert is not None]

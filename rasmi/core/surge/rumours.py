@@ -78,7 +78,7 @@ def _new_bucket(at: float, fast: float, slow: float, first: tuple) -> list:
 
 
 class RumourTracker:
-    """Feeds batches of (local minute, Mention, word set); returns rumour buckets.
+    """Feeds batches of (local minute, Mention, band keys); returns rumour buckets.
 
     Counts are kept scaled by exp((t - ref) / mean life), so a copy adds one number
     computed once for the text instead of decaying every bucket it touches; `ref` moves
@@ -119,24 +119,24 @@ class RumourTracker:
             self._rebase(items[0][0])
         fast_life, slow_life = self._lives()
         quiet, ref, least = s.rumour_quiet_minutes, self.ref, s.rumour_min_count
-        usable = items  # word sets of at least `min_words` (the detector's batch)
         found: list[list] = []
-        all_keys = band_keys([item[2] for item in usable], s.minhash_bands, s.minhash_rows)
         buckets, singles, episode_of = self.buckets, self.singles, self.episode_of
         exp = math.exp
         stream_fast, stream_slow = self.stream_fast, self.stream_slow
-        for (at, mention, _), keys in zip(usable, all_keys, strict=True):
-            ef = exp((at - ref) / fast_life)
-            es = exp((at - ref) / slow_life)
+        half = MEMBERS_KEPT // 2
+        for member in items:  # texts of at least `min_words` words (the detector's batch)
+            at, _, keys = member
+            since = at - ref
+            ef = exp(since / fast_life)
+            es = exp(since / slow_life)
             stream_fast += ef
             stream_slow += es
-            member = (at, mention, keys)
             block = int(at // 5)
             episode = 0
             if episode_of:
                 for key in keys:
-                    if key in episode_of:
-                        episode = episode_of[key]
+                    episode = episode_of.get(key, 0)  # episode numbers start at 1
+                    if episode:
                         self._join(episode, keys, at)
                         break
             for key in keys:
@@ -149,21 +149,23 @@ class RumourTracker:
                     bucket = buckets[key] = _new_bucket(
                         first[0], exp((first[0] - ref) / fast_life),
                         exp((first[0] - ref) / slow_life), first)
-                bucket[FAST] += ef
-                bucket[SLOW] += es
-                if at - bucket[LAST] > quiet:  # a new run of copies
-                    bucket[RUN_START], bucket[RUN_COUNT], bucket[BLOCKS] = at, 0, 0
-                    bucket[MEMBERS] = []
-                bucket[LAST] = at
-                bucket[RUN_COUNT] += 1
-                if block != bucket[LAST_BLOCK]:
-                    bucket[BLOCKS] += 1
-                    bucket[LAST_BLOCK] = block
-                members = bucket[MEMBERS]
+                # Literal indices (FAST, SLOW, LAST, RUN_START, RUN_COUNT, BLOCKS,
+                # LAST_BLOCK, MEMBERS): this loop runs for every copy of every text.
+                bucket[0] += ef
+                bucket[1] += es
+                if at - bucket[2] > quiet:  # a new run of copies
+                    bucket[3], bucket[4], bucket[5] = at, 0, 0
+                    bucket[7] = []
+                bucket[2] = at
+                bucket[4] += 1
+                if block != bucket[6]:
+                    bucket[5] += 1
+                    bucket[6] = block
+                members = bucket[7]
                 if len(members) >= MEMBERS_KEPT:
-                    del members[MEMBERS_KEPT // 2]
+                    del members[half]
                 members.append(member)
-                if episode or not warm or bucket[FAST] < least * ef:
+                if episode or not warm or bucket[0] < least * ef:
                     continue
                 self.stream_fast, self.stream_slow = stream_fast, stream_slow
                 if self._is_rumour(bucket, ef, es):

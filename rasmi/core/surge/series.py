@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, deque
+from itertools import chain
 
 from rasmi.core.surge import poisson
 from rasmi.core.surge.baseline import SeasonalBaseline
@@ -184,3 +185,13 @@ class Series:
             self.background = Counter({w: n // 2 for w, n in self.background.items()
                                        if n >= 2})
             self.background_docs //= 2
+
+    def learn_backgrounds(self, bags: list, settings: SurgeSettings) -> None:
+        """learn_background for each word set in turn; one Counter update for them all
+        when no halving falls among them (the same counts, a fraction of the calls)."""
+        if self.background_docs + len(bags) <= settings.background_max_docs:
+            self.background.update(chain.from_iterable(bags))
+            self.background_docs += len(bags)
+        else:
+            for bag in bags:
+                self.learn_background(bag, settings)
