@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from rasmi.conftest import make_account, make_user
+from rasmi.monitoring import services
 
 FLOOD_ALERT = {"alert_id": "a1", "topic": "flood", "terms": ["banjir", "air naik", "pindah"],
                "started_at": "2026-12-01T08:05:02+08:00",
@@ -98,3 +99,10 @@ def comments(texts: list[str], *, at: int = 1764061200):
 
 def now() -> dt.datetime:
     return timezone.now()
+
+
+@pytest.fixture
+def alert(office):
+    """A recorded flood alert of the office's organisation, its mentions stored."""
+    flood_mentions(office["org"])
+    return services.record_alert(office["org"], alert_fields())

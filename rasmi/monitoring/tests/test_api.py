@@ -14,16 +14,10 @@ from rasmi.conftest import PASSWORD, make_user
 from rasmi.monitoring import live, services
 from rasmi.monitoring.models import Alert, ClaimCluster, Mention, WatchList
 from rasmi.monitoring.tasks import observe_mentions
-from rasmi.monitoring.tests.conftest import alert_fields, flood_mentions
+from rasmi.monitoring.tests.conftest import alert_fields
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/monitoring"
-
-
-@pytest.fixture
-def alert(office):
-    flood_mentions(office["org"])
-    return services.record_alert(office["org"], alert_fields())
 
 
 @pytest.fixture

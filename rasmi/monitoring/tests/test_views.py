@@ -10,16 +10,9 @@ from rasmi.conftest import make_user
 from rasmi.inbox.models import CannedReply
 from rasmi.monitoring import services
 from rasmi.monitoring.models import Alert, ClaimCluster, Crisis, CrisisContact, WatchList
-from rasmi.monitoring.tests.conftest import alert_fields, flood_mentions
 from rasmi.publishing.models import Post
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def alert(office):
-    flood_mentions(office["org"])
-    return services.record_alert(office["org"], alert_fields())
 
 
 @pytest.fixture
