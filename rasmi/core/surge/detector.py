@@ -157,11 +157,11 @@ class SurgeDetector:
                 return None
         onset = float(series.minute - window + 1)
         burst = self._change_point(series, at, onset)
-        overall = self.series[ANY_TOPIC]
         if soft:
-            texts = [m.text for _, m in burst]
-            if novel.mostly_copies(texts, s) or not novel.talks_of_something_new(
-                    texts, (series.background, series.background_docs),
+            sets = novel.word_sets([m.text for _, m in burst])
+            overall = self.series[ANY_TOPIC]
+            if novel.mostly_copies(sets, s) or not novel.talks_of_something_new(
+                    sets, (series.background, series.background_docs),
                     (overall.background, overall.background_docs), s):
                 return None  # copies of one text are the rumour tracker's to judge
         series.state, series.last_elevated = EPISODE, series.minute

@@ -21,12 +21,16 @@ from rasmi.core.surge.settings import SurgeSettings
 from rasmi.core.surge.words import words
 
 
-def mostly_copies(texts: Sequence[str], settings: SurgeSettings) -> bool:
-    """Whether most texts are near-copies of one of them (most of the same words, in any
-    order, with a "Fwd:" or an emoji more or less): a claim being forwarded, which the
-    rumour tracker judges and names as such."""
-    bags = [frozenset(words(text)) for text in texts]
-    bags = [bag for bag in bags if bag]
+def word_sets(texts: Sequence[str]) -> list[frozenset[str]]:
+    """Each text's content words, read once for both tests below."""
+    return [frozenset(words(text)) for text in texts]
+
+
+def mostly_copies(sets: Sequence[frozenset[str]], settings: SurgeSettings) -> bool:
+    """Whether most texts (their word sets) are near-copies of one of them (most of the
+    same words, in any order, with a "Fwd:" or an emoji more or less): a claim being
+    forwarded, which the rumour tracker judges and names as such."""
+    bags = [bag for bag in sets if bag]
     if not bags:
         return False
     least = settings.novel_copies_share * len(bags)
@@ -38,27 +42,28 @@ def mostly_copies(texts: Sequence[str], settings: SurgeSettings) -> bool:
     return False
 
 
-def talks_of_something_new(texts: Sequence[str], own: tuple[Counter, int],
+def talks_of_something_new(sets: Sequence[frozenset[str]], own: tuple[Counter, int],
                            stream: tuple[Counter, int], settings: SurgeSettings) -> bool:
-    return newest_word(texts, own, stream, settings) is not None
+    return newest_word(sets, own, stream, settings) is not None
 
 
-def newest_word(texts: Sequence[str], own: tuple[Counter, int], stream: tuple[Counter, int],
+def newest_word(sets: Sequence[frozenset[str]], own: tuple[Counter, int],
+                stream: tuple[Counter, int],
                 settings: SurgeSettings) -> tuple[str, float] | None:
-    """The word whose share of `texts` is least likely for the series' usual talk, with
-    its log10 tail (Bonferroni over the burst's words), when it passes the settings'
-    bar; else None. `own` and `stream`: (document counts of words, documents) of the
-    series and of the whole stream. A word's usual share is the series' own, pulled
-    towards the whole stream's by `novel_prior_docs` pseudo-documents: a thin topic's
-    few texts alone cannot say a word is rare, the whole stream's many can."""
+    """The word whose share of the texts (their word sets) is least likely for the
+    series' usual talk, with its log10 tail (Bonferroni over the burst's words), when it
+    passes the settings' bar; else None. `own` and `stream`: (document counts of words,
+    documents) of the series and of the whole stream. A word's usual share is the
+    series' own, pulled towards the whole stream's by `novel_prior_docs` pseudo-documents:
+    a thin topic's few texts alone cannot say a word is rare, the whole stream's many can."""
     own_words, own_docs = own
     stream_words, stream_docs = stream
-    if stream_docs < settings.novel_min_background or len(texts) < settings.novel_min_docs:
+    if stream_docs < settings.novel_min_background or len(sets) < settings.novel_min_docs:
         return None
-    seen = Counter(w for text in texts for w in set(words(text)))
+    seen = Counter(w for bag in sets for w in bag)
     if not seen:
         return None
-    least = max(settings.novel_min_docs, math.ceil(settings.novel_min_share * len(texts)))
+    least = max(settings.novel_min_docs, math.ceil(settings.novel_min_share * len(sets)))
     correction = math.log10(len(seen))
     prior = settings.novel_prior_docs
     best: tuple[str, float] | None = None
@@ -67,7 +72,7 @@ def newest_word(texts: Sequence[str], own: tuple[Counter, int], stream: tuple[Co
             continue
         stream_share = (stream_words.get(word, 0) + 0.5) / (stream_docs + 1)
         usual = (own_words.get(word, 0) + prior * stream_share) / (own_docs + prior)
-        score = poisson.log10_tail(count, usual * len(texts)) + correction
+        score = poisson.log10_tail(count, usual * len(sets)) + correction
         if score <= settings.novel_log10_alpha_words and (best is None or score < best[1]):
             best = (word, score)
     return best

@@ -172,11 +172,12 @@ def test_a_word_is_new_against_the_series_and_the_whole_stream():
     own = (Counter({"banjir": 30, "hujan": 20, "lebat": 15, "lagi": 10}), 60)
     everything = (stream_words, 3000)
     story = ["Jambatan Kuala Tahan runtuh"] * 4 + ["Hujan lebat, banjir lagi"]
-    word, score = novel.newest_word(story, own, everything, s)
+    word, score = novel.newest_word(novel.word_sets(story), own, everything, s)
     assert word in {"jambatan", "kuala", "tahan", "runtuh"} and score < -6
     usual = ["Hujan lebat, banjir lagi"] * 4 + ["Banjir kat jalan"]
-    assert novel.newest_word(usual, own, everything, s) is None
-    assert novel.newest_word(story, own, (stream_words, 50), s) is None  # too little learnt
+    assert novel.newest_word(novel.word_sets(usual), own, everything, s) is None
+    too_little_learnt = (stream_words, 50)
+    assert novel.newest_word(novel.word_sets(story), own, too_little_learnt, s) is None
 
 
 def test_troubled_talk_is_read_from_the_words():
